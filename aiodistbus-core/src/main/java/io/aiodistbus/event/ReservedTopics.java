@@ -1,0 +1,35 @@
+package io.aiodistbus.event;
+
+/**
+ * The event types the bus itself uses. Reserved types are never delivered to wildcard
+ * subscriptions; only a handler registered for the exact type receives them.
+ */
+public final class ReservedTopics {
+
+	/** Prefix shared by every reserved type. */
+	public static final String PREFIX = "aiodistbus.eventbus.";
+
+	/** The broker's heartbeat, published every pulse interval. */
+	public static final String PULSE = PREFIX + "pulse";
+
+	/** Announces that a bus is closing; entry points close themselves when they receive it. */
+	public static final String CLOSE = PREFIX + "close";
+
+	/** Handshake request a client sends on its DEALER socket. */
+	public static final String CONNECT = PREFIX + "connect";
+
+	/** Handshake answer the broker sends on its ROUTER socket. */
+	public static final String HANDSHAKE = PREFIX + "handshake";
+
+	private ReservedTopics() {
+	}
+
+	/**
+	 * Whether the type is reserved by the bus.
+	 * @param type an event type
+	 * @return {@code true} for types under {@value #PREFIX}
+	 */
+	public static boolean isReserved(String type) {
+		return type.startsWith(PREFIX);
+	}
+}
