@@ -1,0 +1,304 @@
+package io.aiodistbus.codec;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/**
+ * Converts payloads to the bytes Python aiodistbus puts in an event's {@code data}, and back,
+ * according to the payload's dtype.
+ * <p>
+ * Everything but {@code builtins.bytes} is JSON. Strings are written exactly as Python writes them
+ * (see {@link JsonStrings}); other JSON is written compactly, with non-ASCII escaped and
+ * {@code NaN}/{@code Infinity} as bare words, which Python reads back. Payload classes (records and
+ * POJOs) are written with Jackson; unknown JSON properties are ignored on read, since a Python
+ * dataclass may carry more fields than its Java counterpart.
+ * <p>
+ * Thread-safe; readers for each target class are built once and reused.
+ */
+public final class PayloadCodec {
+
+	private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
+
+	private final DtypeRegistry registry;
+
+	private final ObjectWriter writer;
+
+	private final ObjectReader reader;
+
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a codec with a default {@link ObjectMapper}.
+	 * @param registry the payload classes known by dtype
+	 */
+	public PayloadCodec(DtypeRegistry registry) {
+		this(registry, new ObjectMapper());
+	}
+
+	/**
+	 * Creates a codec that reads and writes payload classes with an application's mapper (its modules
+	 * and naming strategy apply). The mapper itself is not modified.
+	 * @param registry the payload classes known by dtype
+	 * @param mapper the mapper to derive readers and writers from
+	 */
+	public PayloadCodec(DtypeRegistry registry, ObjectMapper mapper) {
+		this.registry = Objects.requireNonNull(registry, "registry must not be null");
+		this.writer = mapper.writer()
+			.with(JsonWriteFeature.ESCAPE_NON_ASCII)
+			.without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+			.without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
+		this.reader = mapper.reader()
+			.with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
+
+	/** @return the registry this codec resolves payload classes with */
+	public DtypeRegistry registry() {
+		return this.registry;
+	}
+
+	/**
+	 * Returns the dtype a payload travels under. A payload class not registered yet is registered
+	 * on the way (by its {@code @BusEvent} dtype or class name), so that replies naming it decode.
+	 * @param data the payload, may be {@code null}
+	 * @return the dtype name
+	 * @throws IllegalArgumentException if the class's dtype is already taken by another class
+	 */
+	public String dtypeOf(Object data) {
+		if (data == null) {
+			return Dtypes.NONE;
+		}
+		if (data instanceof CharSequence || data instanceof Character) {
+			return Dtypes.STR;
+		}
+		if (data instanceof byte[]) {
+			return Dtypes.BYTES;
+		}
+		if (data instanceof Integer || data instanceof Long || data instanceof Short || data instanceof Byte
+				|| data instanceof BigInteger) {
+			return Dtypes.INT;
+		}
+		if (data instanceof Double || data instanceof Float || data instanceof BigDecimal) {
+			return Dtypes.FLOAT;
+		}
+		if (data instanceof Boolean) {
+			return Dtypes.BOOL;
+		}
+		if (data instanceof Map) {
+			return Dtypes.DICT;
+		}
+		if (data instanceof Collection || data.getClass().isArray()) {
+			return Dtypes.LIST;
+		}
+		if (data instanceof RawPayload raw) {
+			return raw.dtype();
+		}
+		String dtype = this.registry.dtypeOf(data.getClass());
+		return (dtype != null) ? dtype : this.registry.register(data.getClass());
+	}
+
+	/**
+	 * Encodes a payload to the bytes of an event's {@code data}. A {@code byte[]} (and the bytes of
+	 * a {@link RawPayload}) are returned as they are, not copied.
+	 * @param data the payload, may be {@code null}
+	 * @return the bytes
+	 * @throws PayloadCodecException if Jackson cannot write the payload
+	 */
+	public byte[] encode(Object data) {
+		if (data == null) {
+			return NULL.clone();
+		}
+		if (data instanceof String text) {
+			return JsonStrings.quoted(text);
+		}
+		if (data instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (data instanceof CharSequence || data instanceof Character) {
+			return JsonStrings.quoted(data.toString());
+		}
+		if (data instanceof RawPayload raw) {
+			return raw.unsafeBytes();
+		}
+		try {
+			return this.writer.writeValueAsBytes(data);
+		}
+		catch (JsonProcessingException ex) {
+			throw PayloadCodecException.encoding(data.getClass(), ex);
+		}
+	}
+
+	/**
+	 * Decodes a payload to its natural Java type: {@code String}, {@code Long} (or {@code BigInteger}
+	 * beyond 64 bits), {@code Double}, {@code Boolean}, {@code LinkedHashMap}, {@code ArrayList},
+	 * {@code byte[]}, {@code null}, an instance of the registered class, or a {@link RawPayload}
+	 * for an unknown dtype.
+	 * @param bytes the payload bytes, {@code null} for an event without data
+	 * @param dtype the payload's dtype
+	 * @return the payload
+	 * @throws PayloadCodecException if the bytes do not fit the dtype
+	 */
+	public Object decode(byte[] bytes, String dtype) {
+		return decode(bytes, dtype, Object.class, null, null);
+	}
+
+	/**
+	 * Decodes a payload to the type a handler asked for.
+	 * @param <T> the type
+	 * @param bytes the payload bytes, {@code null} for an event without data
+	 * @param dtype the payload's dtype
+	 * @param target the class to decode to
+	 * @return the payload
+	 * @throws PayloadCodecException if the bytes do not fit the target
+	 * @see #decode(byte[], String, Class, String, String)
+	 */
+	public <T> T decode(byte[] bytes, String dtype, Class<T> target) {
+		return decode(bytes, dtype, target, null, null);
+	}
+
+	/**
+	 * Decodes a payload to the type a handler asked for, naming the event in any failure.
+	 * <ul>
+	 * <li>{@code builtins.NoneType} (and no bytes at all) decode to {@code null} for any target.</li>
+	 * <li>A {@code byte[]} target receives the payload bytes as they came, whatever the dtype; a
+	 * {@link RawPayload} target receives them wrapped.</li>
+	 * <li>A target that the natural type of the dtype is assignable to ({@code Object},
+	 * {@code Number}, {@code Map}, an interface of a registered class...) receives the natural
+	 * type, as {@link #decode(byte[], String)} describes.</li>
+	 * <li>Any other target is read by Jackson from the JSON, so numbers widen and narrow, and a
+	 * dataclass dtype unknown here still decodes to a class with the same fields.</li>
+	 * </ul>
+	 * @param <T> the type
+	 * @param bytes the payload bytes, {@code null} for an event without data
+	 * @param dtype the payload's dtype
+	 * @param target the class to decode to
+	 * @param eventType the type of the event carrying the payload, for the error message
+	 * @param eventId the id of that event, for the error message
+	 * @return the payload, {@code null} when there is none
+	 * @throws PayloadCodecException if the bytes do not fit the target
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T decode(byte[] bytes, String dtype, Class<T> target, String eventType, String eventId) {
+		try {
+			return (T) convert(bytes, dtype, boxed(target));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw PayloadCodecException.decoding(dtype, target, eventType, eventId, ex);
+		}
+	}
+
+	/** Parses JSON payload bytes to a tree, {@code null} when they are not JSON. */
+	JsonNode readTree(byte[] bytes) {
+		try {
+			return this.reader.readTree(bytes);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private Object convert(byte[] bytes, String dtype, Class<?> target) throws IOException {
+		if (bytes == null || Dtypes.NONE.equals(dtype)) {
+			return null;
+		}
+		if (target == byte[].class) {
+			return bytes;
+		}
+		if (target == RawPayload.class) {
+			return new RawPayload(dtype, bytes, this);
+		}
+		Class<?> natural = naturalClass(dtype);
+		if (natural == null) {
+			if (target.isAssignableFrom(RawPayload.class)) {
+				return new RawPayload(dtype, bytes, this);
+			}
+		}
+		else if (target.isAssignableFrom(natural)) {
+			return decodeNatural(bytes, dtype, natural);
+		}
+		if (Dtypes.BYTES.equals(dtype)) {
+			throw new IllegalArgumentException("a builtins.bytes payload is raw bytes, not JSON");
+		}
+		return readerFor(target).readValue(bytes);
+	}
+
+	private Class<?> naturalClass(String dtype) {
+		if (dtype == null) {
+			return null;
+		}
+		return switch (dtype) {
+			case Dtypes.STR -> String.class;
+			case Dtypes.BYTES -> byte[].class;
+			case Dtypes.INT -> Number.class;
+			case Dtypes.FLOAT -> Double.class;
+			case Dtypes.BOOL -> Boolean.class;
+			case Dtypes.DICT -> LinkedHashMap.class;
+			case Dtypes.LIST -> ArrayList.class;
+			default -> this.registry.classFor(dtype);
+		};
+	}
+
+	private Object decodeNatural(byte[] bytes, String dtype, Class<?> natural) throws IOException {
+		if (natural == byte[].class) {
+			return bytes;
+		}
+		return Dtypes.INT.equals(dtype) ? readInteger(bytes) : readerFor(natural).readValue(bytes);
+	}
+
+	/** Python ints have no size limit: a {@code Long} when it fits, else a {@code BigInteger}. */
+	private Number readInteger(byte[] bytes) throws IOException {
+		try (JsonParser parser = this.reader.createParser(bytes)) {
+			if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+				throw new JsonParseException(parser, "not an integer: " + parser.currentToken());
+			}
+			Number result = (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
+					? parser.getBigIntegerValue() : (Number) parser.getLongValue();
+			if (parser.nextToken() != null) {
+				throw new JsonParseException(parser, "trailing content after the integer");
+			}
+			return result;
+		}
+	}
+
+	private ObjectReader readerFor(Class<?> type) {
+		ObjectReader result = this.readers.get(type);
+		return (result != null) ? result : this.readers.computeIfAbsent(type, this.reader::forType);
+	}
+
+	private static Class<?> boxed(Class<?> type) {
+		if (!type.isPrimitive()) {
+			return type;
+		}
+		return switch (type.getName()) {
+			case "int" -> Integer.class;
+			case "long" -> Long.class;
+			case "double" -> Double.class;
+			case "float" -> Float.class;
+			case "boolean" -> Boolean.class;
+			case "short" -> Short.class;
+			case "byte" -> Byte.class;
+			case "char" -> Character.class;
+			default -> type;
+		};
+	}
+}

@@ -1,0 +1,90 @@
+package io.aiodistbus.wire;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Objects;
+
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
+
+/**
+ * An event as the JSON frame carries it, payload still encoded and timestamp still text, so that
+ * a broker can check and route it without decoding anything, and a client decodes the payload only
+ * for the handler that wants it, to the type that handler asks for.
+ *
+ * @param type the event type
+ * @param data the encoded payload, {@code null} for pulse and close
+ * @param dtype the payload's dtype, {@code null} for pulse and close
+ * @param id the event id
+ * @param timestamp the wire timestamp text, such as {@code 2026-11-28T12:00:00.123456}
+ */
+public record WireEvent(String type, byte[] data, String dtype, String id, String timestamp) {
+
+	/**
+	 * Checks the required fields.
+	 * @param type the event type
+	 * @param data the encoded payload, may be {@code null}
+	 * @param dtype the payload's dtype, may be {@code null}
+	 * @param id the event id
+	 * @param timestamp the wire timestamp text
+	 */
+	public WireEvent {
+		Objects.requireNonNull(type, "type must not be null");
+		Objects.requireNonNull(id, "id must not be null");
+		Objects.requireNonNull(timestamp, "timestamp must not be null");
+	}
+
+	/**
+	 * Parses the timestamp.
+	 * @return the event's time
+	 * @throws WireFormatException ({@link DropReason#JSON}) if the text is not an ISO-8601 local date-time
+	 */
+	public Instant instant() {
+		try {
+			return Event.parseTimestamp(this.timestamp);
+		}
+		catch (DateTimeParseException ex) {
+			throw new WireFormatException(DropReason.JSON, "timestamp '" + this.timestamp + "' is not ISO-8601",
+					this.type, ex);
+		}
+	}
+
+	/**
+	 * Builds the event with a payload decoded elsewhere (to the type a handler asked for).
+	 * @param decodedData the payload
+	 * @return the event, with this id, dtype and time
+	 */
+	public Event toEvent(Object decodedData) {
+		return Event.of(this.type, decodedData, this.dtype, this.id, instant());
+	}
+
+	/**
+	 * Builds the event with the payload decoded to its natural type (a {@code RawPayload} when the
+	 * dtype is unknown).
+	 * @param codec the codec to decode with
+	 * @return the event
+	 * @throws io.aiodistbus.codec.PayloadCodecException if the payload does not fit a registered dtype
+	 */
+	public Event toEvent(PayloadCodec codec) {
+		return toEvent(codec.decode(this.data, this.dtype, Object.class, this.type, this.id));
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof WireEvent that && this.type.equals(that.type)
+				&& Arrays.equals(this.data, that.data) && Objects.equals(this.dtype, that.dtype)
+				&& this.id.equals(that.id) && this.timestamp.equals(that.timestamp));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.type, Arrays.hashCode(this.data), this.dtype, this.id, this.timestamp);
+	}
+
+	@Override
+	public String toString() {
+		return "WireEvent[type=" + this.type + ", id=" + this.id + ", dtype=" + this.dtype + ", timestamp="
+				+ this.timestamp + ", data=" + ((this.data != null) ? "byte[" + this.data.length + "]" : "null") + "]";
+	}
+}
