@@ -38,6 +38,8 @@ public final class PayloadCodec {
 
 	private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
 
+	private static final PayloadCodec SHARED = new PayloadCodec(new DtypeRegistry());
+
 	private final DtypeRegistry registry;
 
 	private final ObjectWriter writer;
@@ -70,6 +72,15 @@ public final class PayloadCodec {
 			.with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
+
+	/**
+	 * Returns the codec entry points use unless given another: one registry for the whole JVM, so a
+	 * payload class registered (or emitted) anywhere decodes everywhere.
+	 * @return the shared codec
+	 */
+	public static PayloadCodec shared() {
+		return SHARED;
 	}
 
 	/** @return the registry this codec resolves payload classes with */

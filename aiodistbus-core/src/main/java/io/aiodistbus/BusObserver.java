@@ -1,0 +1,52 @@
+package io.aiodistbus;
+
+import io.aiodistbus.event.Event;
+
+/**
+ * Observes what happens at an entry point, for metrics, tests and error hooks. Every method has an
+ * empty default so an observer implements only what it needs. Methods are called on the thread that
+ * does the work (an emitting thread or a dispatch thread) and must be quick and must not throw.
+ */
+public interface BusObserver {
+
+	/**
+	 * An event was emitted through the entry point.
+	 * @param event the event
+	 */
+	default void emitted(Event event) {
+	}
+
+	/**
+	 * An event arrived at the entry point from the bus, before its handlers run.
+	 * @param event the event
+	 */
+	default void received(Event event) {
+	}
+
+	/**
+	 * A handler finished without error.
+	 * @param event the event
+	 * @param handler a description of the handler
+	 * @param nanos how long the handler (and its stage, for an asynchronous one) took
+	 */
+	default void handled(Event event, String handler, long nanos) {
+	}
+
+	/**
+	 * A handler threw, or its stage completed exceptionally.
+	 * @param event the event
+	 * @param handler a description of the handler
+	 * @param error the error
+	 */
+	default void handlerFailed(Event event, String handler, Throwable error) {
+	}
+
+	/**
+	 * Whether {@link #handled} needs the handler's duration; when no observer does, the clock is
+	 * not read.
+	 * @return {@code true} to have handlers timed
+	 */
+	default boolean timesHandlers() {
+		return false;
+	}
+}

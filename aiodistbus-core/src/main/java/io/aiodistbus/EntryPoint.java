@@ -1,0 +1,159 @@
+package io.aiodistbus;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.aiodistbus.event.BusEvent;
+import io.aiodistbus.event.Event;
+
+/**
+ * Where an application meets a bus: it registers handlers and emits events. The same interface
+ * fronts the in-process bus ({@link io.aiodistbus.local.LocalEntryPoint}) and the distributed bus
+ * ({@code io.aiodistbus.distributed.DEntryPoint}), so code written against it runs on either.
+ *
+ * <h2>Types and patterns</h2>
+ * An event type is a dot-separated name such as {@code chat.message}. A handler registers for an
+ * exact type or for a wildcard pattern: {@code chat.*} receives {@code chat.message} and
+ * {@code chat.room.joined} but not {@code chat}; {@code a.*.c} receives {@code a.x.c}; {@code *}
+ * receives everything. Types under {@code aiodistbus.eventbus.} are reserved for the bus and reach
+ * only handlers registered for them exactly.
+ *
+ * <h2>Handlers</h2>
+ * A handler takes the payload converted to a class ({@link #on(String, Class, Consumer)}), the whole
+ * {@link Event} ({@link #on(String, Consumer)}), or nothing ({@link #on(String, Runnable)}). The
+ * {@code onAsync} variants return a {@link CompletionStage} that a blocking emit waits for. Handlers
+ * may be registered before the entry point connects; they take effect once it does.
+ *
+ * <h2>Errors</h2>
+ * A handler that throws (or whose stage completes exceptionally) does not stop the others: the error
+ * is logged with the event type and the handler, and reported to every {@link BusObserver}.
+ *
+ * <h2>Threading and order</h2>
+ * Every method is safe to call from any thread. Events emitted by one thread reach each handler in
+ * the order they were emitted (through {@link #emit(String, Object)} alone or through
+ * {@link #emitAsync(String, Object)} alone; the two paths are not ordered with each other). The
+ * implementations document which thread runs the handlers.
+ */
+public interface EntryPoint extends AutoCloseable {
+
+	/** @return a unique id of this entry point (a UUID string) */
+	String id();
+
+	/**
+	 * Registers a handler that receives the whole event.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler
+	 * @return the registration, which can be cancelled on its own
+	 * @throws IllegalArgumentException if the pattern is malformed
+	 */
+	Subscription on(String type, Consumer<? super Event> handler);
+
+	/**
+	 * Registers a handler that receives the payload converted to {@code payloadType}.
+	 * @param <T> the payload type
+	 * @param type an event type or wildcard pattern
+	 * @param payloadType the class the payload is converted to
+	 * @param handler the handler; it receives {@code null} for an event without payload
+	 * @return the registration
+	 */
+	<T> Subscription on(String type, Class<T> payloadType, Consumer<? super T> handler);
+
+	/**
+	 * Registers a handler that takes no argument, for events without payload.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler
+	 * @return the registration
+	 */
+	Subscription on(String type, Runnable handler);
+
+	/**
+	 * Registers an asynchronous handler that receives the whole event.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler; a blocking emit waits for the stage it returns
+	 * @return the registration
+	 */
+	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler);
+
+	/**
+	 * Registers an asynchronous handler that receives the converted payload.
+	 * @param <T> the payload type
+	 * @param type an event type or wildcard pattern
+	 * @param payloadType the class the payload is converted to
+	 * @param handler the handler; a blocking emit waits for the stage it returns
+	 * @return the registration
+	 */
+	<T> Subscription onAsync(String type, Class<T> payloadType,
+			Function<? super T, ? extends CompletionStage<?>> handler);
+
+	/**
+	 * Removes every handler this entry point registered with exactly this type or pattern.
+	 * @param type the type or pattern given to {@code on}
+	 */
+	void off(String type);
+
+	/**
+	 * Emits an event without payload and returns once every local handler has run.
+	 * @param type the event type
+	 * @return the emitted event
+	 * @throws EntryPointStateException if the entry point is not connected or already closed
+	 */
+	default Event emit(String type) {
+		return emit(type, null);
+	}
+
+	/**
+	 * Emits an event and returns once it is handed over: on a local bus, once every handler has
+	 * run and every stage an asynchronous handler returned has completed; on the distributed bus,
+	 * once it is queued for sending.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @return the emitted event
+	 * @throws EntryPointStateException if the entry point is not connected or already closed
+	 */
+	Event emit(String type, Object data);
+
+	/**
+	 * Emits an event with the given id, as a bridge that re-emits an event does.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @param id the event id, or {@code null} for a new one
+	 * @return the emitted event
+	 */
+	Event emit(String type, Object data, String id);
+
+	/**
+	 * Emits a payload whose class is annotated with {@link BusEvent} under the type it names.
+	 * @param payload the payload
+	 * @return the emitted event
+	 * @throws IllegalArgumentException if the payload's class names no event type
+	 */
+	default Event emit(Object payload) {
+		return emit(BusEventTypes.typeOf(payload), payload);
+	}
+
+	/**
+	 * Emits an event without waiting for the handlers.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @return a future completed with the event once it is delivered (on a local bus, once every
+	 * handler has run)
+	 */
+	CompletableFuture<Event> emitAsync(String type, Object data);
+
+	/**
+	 * Adds an observer of this entry point's emits, deliveries and errors.
+	 * @param observer the observer
+	 */
+	void addObserver(BusObserver observer);
+
+	/** @return whether {@link #close()} was called or the bus closed this entry point */
+	boolean isClosed();
+
+	/**
+	 * Removes this entry point's handlers from the bus and releases its resources. Idempotent.
+	 */
+	@Override
+	void close();
+}

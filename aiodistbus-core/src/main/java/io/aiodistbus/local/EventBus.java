@@ -1,0 +1,188 @@
+package io.aiodistbus.local;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.aiodistbus.dispatch.Dispatch;
+import io.aiodistbus.dispatch.HandlerTable;
+import io.aiodistbus.dispatch.Subscriber;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.ReservedTopics;
+
+/**
+ * The in-process event bus: every {@link LocalEntryPoint} connected to it receives the events any of
+ * them emits, by type or wildcard pattern.
+ *
+ * <h2>Threading</h2>
+ * {@link LocalEntryPoint#emit(String, Object) emit} runs the handlers on the emitting thread, one
+ * after another, and then waits for the stages of asynchronous handlers. So an emit from one thread
+ * reaches each handler in order, and a handler sees the effects of everything its emitter did before
+ * emitting. {@link LocalEntryPoint#emitAsync(String, Object) emitAsync} hands the same work to a
+ * small pool ({@value #POOL_SIZE} daemon threads, created on first use), through one ordered lane per
+ * entry point. Handlers of one type may therefore run concurrently when several threads emit, and
+ * must be thread-safe as with any listener.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} delivers {@value ReservedTopics#CLOSE} to the handlers registered for it, closes
+ * every connected entry point and stops the pool after the queued work. Closing the bus and its
+ * entry points may happen in any order, any number of times.
+ */
+public class EventBus implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventBus.class);
+
+	static final int POOL_SIZE = 2;
+
+	private static final AtomicInteger poolCount = new AtomicInteger();
+
+	private final HandlerTable table = new HandlerTable();
+
+	private final Set<LocalEntryPoint> entryPoints = ConcurrentHashMap.newKeySet();
+
+	private final Set<AutoCloseable> bridges = ConcurrentHashMap.newKeySet();
+
+	private volatile ExecutorService pool;
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates a connected entry point, a shortcut for {@code new LocalEntryPoint()} and
+	 * {@link LocalEntryPoint#connect(EventBus)}.
+	 * @return the entry point
+	 */
+	public LocalEntryPoint entryPoint() {
+		LocalEntryPoint entryPoint = new LocalEntryPoint();
+		entryPoint.connect(this);
+		return entryPoint;
+	}
+
+	/** @return whether {@link #close()} was called */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * Delivers an event to every matching handler on the calling thread.
+	 * @param event the event
+	 * @return a future for asynchronous handlers, or {@code null} when all are done
+	 */
+	CompletableFuture<Void> deliver(Event event) {
+		return Dispatch.deliver(event, this.table.resolve(event.type()));
+	}
+
+	/**
+	 * Delivers an event that came from elsewhere (a bridge) as if a connected entry point had emitted it,
+	 * and returns once the handlers ran.
+	 * @param event the event
+	 */
+	public void publish(Event event) {
+		if (this.closed) {
+			return;
+		}
+		CompletableFuture<Void> pending = deliver(event);
+		if (pending != null) {
+			pending.join();
+		}
+	}
+
+	/**
+	 * Keeps a resource (such as a bridge) that must close with this bus.
+	 * @param bridge the resource
+	 */
+	void own(AutoCloseable bridge) {
+		this.bridges.add(bridge);
+	}
+
+	void disown(AutoCloseable bridge) {
+		this.bridges.remove(bridge);
+	}
+
+	synchronized void attach(LocalEntryPoint entryPoint, List<Subscriber> subscribers) {
+		if (this.closed) {
+			throw new io.aiodistbus.EntryPointStateException(
+					"Cannot connect " + entryPoint + ": the event bus is closed");
+		}
+		this.entryPoints.add(entryPoint);
+		subscribers.forEach(this.table::add);
+	}
+
+	void detach(LocalEntryPoint entryPoint) {
+		this.entryPoints.remove(entryPoint);
+		String owner = entryPoint.id();
+		this.table.removeIf((subscriber) -> subscriber.ownerId().equals(owner));
+	}
+
+	HandlerTable table() {
+		return this.table;
+	}
+
+	ExecutorService pool() {
+		ExecutorService result = this.pool;
+		if (result == null) {
+			synchronized (this) {
+				result = this.pool;
+				if (result == null) {
+					result = newPool();
+					this.pool = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	private static ExecutorService newPool() {
+		int number = poolCount.incrementAndGet();
+		AtomicInteger threads = new AtomicInteger();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "aiodistbus-local-" + number + "-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	/**
+	 * Announces the close to handlers of {@value ReservedTopics#CLOSE}, closes every connected entry
+	 * point and bridge, and stops the pool. Idempotent.
+	 */
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		CompletableFuture<Void> pending = deliver(Event.of(ReservedTopics.CLOSE, null, null));
+		if (pending != null) {
+			pending.join();
+		}
+		for (LocalEntryPoint entryPoint : List.copyOf(this.entryPoints)) {
+			entryPoint.close();
+		}
+		for (AutoCloseable bridge : List.copyOf(this.bridges)) {
+			try {
+				bridge.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Bridge {} failed to close", bridge, ex);
+			}
+		}
+		ExecutorService executor = this.pool;
+		if (executor != null) {
+			executor.shutdown();
+		}
+	}
+}

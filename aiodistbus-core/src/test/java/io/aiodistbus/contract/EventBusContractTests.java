@@ -1,0 +1,447 @@
+package io.aiodistbus.contract;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.aiodistbus.BusObserver;
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.Subscription;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.ReservedTopics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * One suite of behaviour that the local and the distributed bus must share. Subclasses create the bus
+ * and entry points; every assertion waits for delivery, since the distributed bus delivers on other
+ * threads. "Not delivered" is proved with a barrier: a later event to the same entry point, which
+ * arrives after anything emitted before it.
+ */
+public abstract class EventBusContractTests {
+
+	private final List<EntryPoint> entryPoints = new ArrayList<>();
+
+	@BeforeAll
+	static void generousTimeouts() {
+		Awaitility.setDefaultTimeout(Duration.ofSeconds(20));
+		Awaitility.setDefaultPollInterval(Duration.ofMillis(5));
+	}
+
+	/** @return a new entry point, not yet connected */
+	protected abstract EntryPoint newEntryPoint();
+
+	/** Connects an entry point to the bus under test and returns once it can receive. */
+	protected abstract void connect(EntryPoint entryPoint);
+
+	/** Closes the bus under test (the broker, for the distributed bus). */
+	protected abstract void closeBus();
+
+	/** @return an entry point that is closed by the test */
+	protected EntryPoint entryPoint() {
+		EntryPoint entryPoint = newEntryPoint();
+		this.entryPoints.add(entryPoint);
+		return entryPoint;
+	}
+
+	protected EntryPoint connected() {
+		EntryPoint entryPoint = entryPoint();
+		connect(entryPoint);
+		return entryPoint;
+	}
+
+	@AfterEach
+	void closeEntryPoints() {
+		this.entryPoints.forEach(EntryPoint::close);
+	}
+
+	static Stream<Arguments> payloads() {
+		return Stream.of(Arguments.of(String.class, "h\u00e9llo \ud83d\ude00"),
+				Arguments.of(byte[].class, new byte[] { 0, 1, (byte) 0xff, 34, 92 }), Arguments.of(Integer.class, 42),
+				Arguments.of(Long.class, Long.MAX_VALUE), Arguments.of(Double.class, 0.5),
+				Arguments.of(Boolean.class, true), Arguments.of(Map.class, Map.of("a", List.of(1, 2))),
+				Arguments.of(List.class, List.of("x", 1, false)), Arguments.of(Greeting.class, new Greeting("py", 7)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("payloads")
+	<T> void typedHandlerReceivesPayload(Class<T> type, T payload) {
+		EntryPoint receiver = entryPoint();
+		Catcher<T> catcher = new Catcher<>();
+		receiver.on("test", type, catcher);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		Event event = sender.emit("test", payload);
+
+		assertThat(catcher.awaitOne()).isEqualTo(payload);
+		assertThat(event.type()).isEqualTo("test");
+		assertThat(event.id()).hasSize(36);
+	}
+
+	@Test
+	void handlerWithoutArgumentReceivesEventWithoutPayload() {
+		EntryPoint receiver = entryPoint();
+		CountDownLatch called = new CountDownLatch(1);
+		receiver.on("test.none", called::countDown);
+		connect(receiver);
+
+		connected().emit("test.none");
+
+		awaitLatch(called);
+	}
+
+	@Test
+	void payloadHandlerReceivesNullForEventWithoutPayload() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Object> catcher = new Catcher<>();
+		receiver.on("test.none", String.class, catcher);
+		connect(receiver);
+
+		connected().emit("test.none");
+
+		assertThat(catcher.awaitCount(1)).containsExactly((Object) null);
+	}
+
+	@Test
+	void wildcardHandlerReceivesWholeEvent() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> wildcard = new Catcher<>();
+		Catcher<Event> barrier = new Catcher<>();
+		receiver.on("test.*", wildcard);
+		receiver.on("barrier", barrier);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("hello", "ignored");
+		Event matching = sender.emit("test.b", "Goodbye");
+		sender.emit("barrier");
+
+		barrier.awaitOne();
+		assertThat(wildcard.received()).singleElement().satisfies((event) -> {
+			assertThat(event.id()).isEqualTo(matching.id());
+			assertThat(event.type()).isEqualTo("test.b");
+			assertThat(event.data()).isEqualTo("Goodbye");
+			assertThat(event.dtype()).isEqualTo("builtins.str");
+			assertThat(event.timestamp()).isEqualTo(matching.timestamp());
+		});
+	}
+
+	@Test
+	void wildcardInTheMiddleMatchesOneSegment() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> wildcard = new Catcher<>();
+		Catcher<Event> barrier = new Catcher<>();
+		receiver.on("a.*.c", wildcard);
+		receiver.on("barrier", barrier);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("a.c");
+		sender.emit("a.x.y.c");
+		sender.emit("a.x.c");
+		sender.emit("barrier");
+
+		barrier.awaitOne();
+		assertThat(wildcard.received()).extracting(Event::type).containsExactly("a.x.c");
+	}
+
+	@Test
+	void exactHandlerIgnoresTypesItOnlyPrefixes() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> chat = new Catcher<>();
+		Catcher<Event> barrier = new Catcher<>();
+		receiver.on("chat", chat);
+		receiver.on("barrier", barrier);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("chatter");
+		sender.emit("chat");
+		sender.emit("barrier");
+
+		barrier.awaitOne();
+		assertThat(chat.received()).extracting(Event::type).containsExactly("chat");
+	}
+
+	@Test
+	void offRemovesHandlers() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> removed = new Catcher<>();
+		Catcher<Event> barrier = new Catcher<>();
+		receiver.on("test", removed);
+		receiver.on("barrier", barrier);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		receiver.off("test");
+		sender.emit("test");
+		sender.emit("barrier");
+
+		barrier.awaitOne();
+		assertThat(removed.received()).isEmpty();
+	}
+
+	@Test
+	void cancelledSubscriptionStopsOnlyThatHandler() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> cancelled = new Catcher<>();
+		Catcher<Event> kept = new Catcher<>();
+		Subscription subscription = receiver.on("test", cancelled);
+		receiver.on("test", kept);
+		connect(receiver);
+
+		subscription.cancel();
+		connected().emit("test");
+
+		kept.awaitOne();
+		assertThat(cancelled.received()).isEmpty();
+	}
+
+	@Test
+	void handlerRegisteredAfterConnectReceives() {
+		EntryPoint receiver = connected();
+		Catcher<String> catcher = new Catcher<>();
+		receiver.on("late", String.class, catcher);
+
+		connected().emit("late", "x");
+
+		assertThat(catcher.awaitOne()).isEqualTo("x");
+	}
+
+	@Test
+	void emitterReceivesItsOwnEvents() {
+		EntryPoint entryPoint = entryPoint();
+		Catcher<String> catcher = new Catcher<>();
+		entryPoint.on("self", String.class, catcher);
+		connect(entryPoint);
+
+		entryPoint.emit("self", "me");
+
+		assertThat(catcher.awaitOne()).isEqualTo("me");
+	}
+
+	@Test
+	void failingHandlerDoesNotStopOthersAndIsObserved() {
+		EntryPoint receiver = entryPoint();
+		List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		receiver.addObserver(new BusObserver() {
+			@Override
+			public void handlerFailed(Event event, String handler, Throwable error) {
+				failures.add(event.type() + ":" + error.getMessage());
+			}
+		});
+		Catcher<String> kept = new Catcher<>();
+		receiver.on("test", String.class, (payload) -> {
+			throw new IllegalStateException("boom");
+		});
+		receiver.on("test", String.class, kept);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("test", "one");
+		sender.emit("test", "two");
+
+		assertThat(kept.awaitCount(2)).containsExactly("one", "two");
+		Awaitility.await().until(() -> failures.size() == 2);
+		assertThat(failures).containsExactly("test:boom", "test:boom");
+	}
+
+	@Test
+	void emitBeforeConnectFailsClearly() {
+		EntryPoint entryPoint = entryPoint();
+
+		assertThatExceptionOfType(EntryPointStateException.class).isThrownBy(() -> entryPoint.emit("test", "x"))
+			.withMessageContaining("not connected");
+	}
+
+	@Test
+	void emitAfterCloseFailsClearly() {
+		EntryPoint entryPoint = connected();
+		entryPoint.close();
+
+		assertThatExceptionOfType(EntryPointStateException.class).isThrownBy(() -> entryPoint.emit("test", "x"))
+			.withMessageContaining("closed");
+	}
+
+	@Test
+	void emitInfersTypeFromBusEventAnnotation() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Greeting> catcher = new Catcher<>();
+		receiver.on("demo.greeting", Greeting.class, catcher);
+		connect(receiver);
+
+		Event event = connected().emit(new Greeting("java", 1));
+
+		assertThat(event.type()).isEqualTo("demo.greeting");
+		assertThat(event.dtype()).isEqualTo("__main__.Greeting");
+		assertThat(catcher.awaitOne()).isEqualTo(new Greeting("java", 1));
+	}
+
+	@Test
+	void closingBusFirstClosesEntryPointsAndAnnouncesCloseOnlyToExactHandlers() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> exact = new Catcher<>();
+		Catcher<Event> wildcard = new Catcher<>();
+		receiver.on(ReservedTopics.CLOSE, exact);
+		receiver.on("*", wildcard);
+		connect(receiver);
+		EntryPoint other = connected();
+
+		closeBus();
+
+		assertThat(exact.awaitOne().type()).isEqualTo(ReservedTopics.CLOSE);
+		Awaitility.await().until(() -> receiver.isClosed() && other.isClosed());
+		assertThat(wildcard.received()).isEmpty();
+		receiver.close();
+		closeBus();
+	}
+
+	@Test
+	void closingEntryPointsFirstThenBusIsClean() {
+		EntryPoint first = connected();
+		EntryPoint second = connected();
+
+		first.close();
+		second.close();
+		first.close();
+		closeBus();
+		closeBus();
+
+		assertThat(first.isClosed()).isTrue();
+		assertThat(second.isClosed()).isTrue();
+	}
+
+	@Test
+	void eventsFromOneThreadArriveInOrder() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Integer> catcher = new Catcher<>();
+		receiver.on("seq", Integer.class, catcher);
+		connect(receiver);
+		EntryPoint sender = connected();
+		int count = 2_000;
+
+		for (int i = 0; i < count; i++) {
+			sender.emit("seq", i);
+		}
+
+		List<Integer> received = catcher.awaitCount(count);
+		assertThat(received).hasSize(count);
+		for (int i = 0; i < count; i++) {
+			assertThat(received.get(i)).isEqualTo(i);
+		}
+	}
+
+	@Test
+	void emitAsyncCompletesAndKeepsOrder() throws Exception {
+		EntryPoint receiver = entryPoint();
+		Catcher<Integer> catcher = new Catcher<>();
+		receiver.on("seq", Integer.class, catcher);
+		connect(receiver);
+		EntryPoint sender = connected();
+		int count = 500;
+
+		List<java.util.concurrent.CompletableFuture<Event>> futures = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			futures.add(sender.emitAsync("seq", i));
+		}
+
+		for (java.util.concurrent.CompletableFuture<Event> future : futures) {
+			assertThat(future.get(20, TimeUnit.SECONDS).type()).isEqualTo("seq");
+		}
+		List<Integer> received = catcher.awaitCount(count);
+		for (int i = 0; i < count; i++) {
+			assertThat(received.get(i)).isEqualTo(i);
+		}
+	}
+
+	@Test
+	void concurrentOnOffAndEmitLoseAndDuplicateNothing() throws Exception {
+		EntryPoint receiver = entryPoint();
+		Set<String> exactIds = ConcurrentHashMap.newKeySet();
+		Set<String> wildcardIds = ConcurrentHashMap.newKeySet();
+		List<String> duplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
+		for (int t = 0; t < 3; t++) {
+			receiver.on("load." + t, (event) -> {
+				if (!exactIds.add(event.id())) {
+					duplicates.add(event.id());
+				}
+			});
+		}
+		receiver.on("load.*", (event) -> {
+			if (!wildcardIds.add(event.id())) {
+				duplicates.add(event.id());
+			}
+		});
+		connect(receiver);
+		EntryPoint churner = connected();
+		int perThread = 300;
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		AtomicBoolean churning = new AtomicBoolean(true);
+		try {
+			Future<?> churn = threads.submit(() -> {
+				int round = 0;
+				while (churning.get()) {
+					String pattern = (round % 2 == 0) ? "load.*" : "load." + (round % 3);
+					Subscription subscription = churner.on(pattern, (event) -> {
+					});
+					subscription.cancel();
+					churner.off("other." + round);
+					round++;
+				}
+			});
+			List<Future<?>> senders = new ArrayList<>();
+			for (int t = 0; t < 3; t++) {
+				String type = "load." + t;
+				senders.add(threads.submit(() -> {
+					EntryPoint sender = connected();
+					for (int i = 0; i < perThread; i++) {
+						sender.emit(type, i);
+					}
+				}));
+			}
+			for (Future<?> sender : senders) {
+				sender.get(60, TimeUnit.SECONDS);
+			}
+			Awaitility.await().until(() -> exactIds.size() == 3 * perThread && wildcardIds.size() == 3 * perThread);
+			churning.set(false);
+			churn.get(20, TimeUnit.SECONDS);
+		}
+		finally {
+			churning.set(false);
+			threads.shutdownNow();
+		}
+		assertThat(duplicates).isEmpty();
+		assertThat(exactIds).isEqualTo(wildcardIds);
+	}
+
+	protected static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(20, TimeUnit.SECONDS)).as("latch reached zero").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+}
