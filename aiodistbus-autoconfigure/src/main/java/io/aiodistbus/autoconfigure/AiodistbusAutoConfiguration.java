@@ -22,7 +22,7 @@ import io.aiodistbus.spring.HandlerRegistry;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(AiodistbusProperties.class)
-@Import(LocalBusConfiguration.class)
+@Import({ LocalBusConfiguration.class, BrokerBusConfiguration.class, ClientBusConfiguration.class })
 public final class AiodistbusAutoConfiguration {
 
 	@Bean

@@ -15,7 +15,8 @@ public class AiodistbusProperties {
 
 	/**
 	 * How the application reaches the bus: 'local' (in-process only), 'broker' (runs the broker
-	 * that other services connect to) or 'client' (connects to a remote broker).
+	 * that other services connect to, the application being a client of it) or 'client' (connects
+	 * to a remote broker).
 	 */
 	private Mode mode = Mode.LOCAL;
 
@@ -85,7 +86,8 @@ public class AiodistbusProperties {
 		private String host = "127.0.0.1";
 
 		/**
-		 * Port the broker binds to; 0 for a free port.
+		 * First of the three consecutive ports the broker binds (handshake, publish, collect); 0 for
+		 * free ones.
 		 */
 		private int port = 5555;
 
@@ -107,7 +109,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setPort(int port) {
-			this.port = Check.port("aiodistbus.broker.port", port, 0);
+			this.port = Check.port("aiodistbus.broker.port", port, 0, 65533);
 		}
 
 		public Duration getPulse() {
@@ -121,7 +123,8 @@ public class AiodistbusProperties {
 	}
 
 	/**
-	 * The connection to a remote broker, in 'client' mode.
+	 * The connection to a remote broker, in 'client' mode; in 'broker' mode, the settings of the
+	 * application's client of the embedded broker except its address.
 	 */
 	public static class Client {
 
@@ -138,20 +141,20 @@ public class AiodistbusProperties {
 		/**
 		 * How long start-up waits for the broker to answer before failing.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		private Duration connectTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * How long after the broker's last pulse a pulse counts as missed.
+		 * Interval between the client's checks that a broker pulse arrived.
 		 */
 		private Duration pulseTtl = Duration.ofSeconds(50);
 
 		/**
-		 * Missed pulses after which the connection counts as disrupted.
+		 * Failed pulse checks in a row tolerated before the broker counts as gone.
 		 */
 		private int pulseLimit = 4;
 
 		/**
-		 * Whether to reconnect, and re-register every handler, after the broker was lost.
+		 * Whether to reconnect after the broker was lost; without, the client closes.
 		 */
 		private boolean reconnect = true;
 
@@ -168,7 +171,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setPort(int port) {
-			this.port = Check.port("aiodistbus.client.port", port, 1);
+			this.port = Check.port("aiodistbus.client.port", port, 1, 65535);
 		}
 
 		public Duration getConnectTimeout() {
@@ -192,8 +195,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setPulseLimit(int pulseLimit) {
-			if (pulseLimit < 1) {
-				throw new IllegalArgumentException("aiodistbus.client.pulse-limit must be at least 1, was " + pulseLimit);
+			if (pulseLimit < 0) {
+				throw new IllegalArgumentException("aiodistbus.client.pulse-limit must not be negative, was " + pulseLimit);
 			}
 			this.pulseLimit = pulseLimit;
 		}
@@ -217,10 +220,10 @@ public class AiodistbusProperties {
 		private Check() {
 		}
 
-		static int port(String property, int port, int min) {
-			if (port < min || port > 65535) {
+		static int port(String property, int port, int min, int max) {
+			if (port < min || port > max) {
 				throw new IllegalArgumentException(
-						property + " must be between " + min + " and 65535, was " + port);
+						property + " must be between " + min + " and " + max + ", was " + port);
 			}
 			return port;
 		}

@@ -16,11 +16,8 @@ import io.aiodistbus.spring.HandlerRegistry;
  */
 final class EntryPointLifecycle implements SmartLifecycle {
 
-	/** Late among lifecycles, after an embedded broker ({@link #BROKER_PHASE}). */
+	/** Late among lifecycles: started after, and stopped before, the application's own. */
 	static final int PHASE = Integer.MAX_VALUE - 100;
-
-	/** An embedded broker starts before, and stops after, the entry points on it. */
-	static final int BROKER_PHASE = PHASE - 100;
 
 	private final EntryPoint entryPoint;
 
