@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 
@@ -29,7 +30,7 @@ import io.aiodistbus.spring.HandlerRegistry;
  * Registry and codec are looked up only then, so that this early post-processor does not pull them
  * in before the other post-processors are ready.
  */
-final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton {
+final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
 
 	private final ObjectProvider<HandlerRegistry> registry;
 
@@ -110,5 +111,11 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 			}
 			return converter.convert(event, target);
 		}
+	}
+
+	// After the proxy creators, so that the bean seen here is the proxy the context holds.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 }

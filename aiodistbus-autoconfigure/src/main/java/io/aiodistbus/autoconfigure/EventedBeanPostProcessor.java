@@ -7,6 +7,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import io.aiodistbus.EntryPoint;
@@ -19,7 +20,7 @@ import io.aiodistbus.spring.EventedOptions;
  * application's entry point (looked up at the first change, as it may not exist yet). The debounced
  * emits of all such beans share one daemon thread, stopped with the context.
  */
-final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean {
+final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean, Ordered {
 
 	private final ObjectProvider<EntryPoint> entryPoint;
 
@@ -70,5 +71,11 @@ final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBea
 		if (current != null) {
 			current.shutdownNow();
 		}
+	}
+
+	// After the proxy creators, so that the bean seen here is the proxy the context holds.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 }
