@@ -6,8 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 
-import org.springframework.aop.Advisor;
-import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.ClassUtils;
@@ -24,7 +22,8 @@ import io.aiodistbus.EntryPoint;
  * </pre>
  *
  * <h2>What counts as a change</h2>
- * The returned object is a subclass proxy (Spring AOP, CGLIB) of the given one. A change is:
+ * The returned object is an opaque subclass proxy (Spring AOP, CGLIB) of the given one, marked with
+ * {@link EventedObject}. A change is:
  * <ul>
  * <li>a call to a setter ({@code setX} with one argument) on the proxy;</li>
  * <li>a mutation of a {@code List} or {@code Map} obtained from a getter ({@code getX()}) of the
@@ -96,6 +95,8 @@ public final class Evented {
 				: SharedScheduler.INSTANCE;
 		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);
+		factory.setOpaque(true);
+		factory.addInterface(EventedObject.class);
 		factory.addAdvice(new EventedInterceptor(target, type, options.debounce(), scheduler, entryPoint));
 		try {
 			return (T) factory.getProxy(targetClass.getClassLoader());
@@ -130,13 +131,6 @@ public final class Evented {
 	}
 
 	static EventedInterceptor interceptorOf(Object candidate) {
-		if (candidate instanceof Advised advised) {
-			for (Advisor advisor : advised.getAdvisors()) {
-				if (advisor.getAdvice() instanceof EventedInterceptor interceptor) {
-					return interceptor;
-				}
-			}
-		}
-		return null;
+		return (candidate instanceof EventedObject evented) ? (EventedInterceptor) evented.eventedTracker() : null;
 	}
 }

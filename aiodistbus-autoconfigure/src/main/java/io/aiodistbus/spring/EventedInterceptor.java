@@ -53,6 +53,9 @@ final class EventedInterceptor implements MethodInterceptor {
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
+		if (method.getDeclaringClass() == EventedObject.class) {
+			return this;
+		}
 		String name = method.getName();
 		int parameters = method.getParameterCount();
 		Object result = invocation.proceed();

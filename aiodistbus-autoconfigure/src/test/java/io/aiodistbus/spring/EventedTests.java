@@ -1,11 +1,13 @@
 package io.aiodistbus.spring;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.local.EventBus;
 import io.aiodistbus.local.LocalEntryPoint;
 import io.aiodistbus.test.EventRecorder;
@@ -96,6 +98,17 @@ class EventedTests {
 		settings.getAddress().setCity("Lyon");
 		awaitExactlyOne("Address.changed");
 		awaitExactlyOne("Settings.changed");
+	}
+
+	@Test
+	void payloadWithNestedEventedObjectShouldEncodeForTheWire() {
+		Settings settings = Evented.of(new Settings(), this.entryPoint, this.options);
+		settings.setAddress(Evented.of(new Settings.Address(), this.entryPoint, this.options));
+		settings.getAddress().setCity("Lyon");
+		awaitExactlyOne("Settings.changed");
+		Object payload = this.recorder.events("Settings.changed").get(0).data();
+		String json = new String(PayloadCodec.shared().encode(payload), StandardCharsets.UTF_8);
+		assertThat(json).isEqualTo("{\"theme\":\"light\",\"tags\":[],\"values\":{},\"address\":{\"city\":\"Lyon\"}}");
 	}
 
 	@Test
