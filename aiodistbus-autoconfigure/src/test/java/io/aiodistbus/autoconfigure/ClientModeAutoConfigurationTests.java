@@ -3,6 +3,8 @@ package io.aiodistbus.autoconfigure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +13,17 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.autoconfigure.scan.ScanConfiguration;
+import io.aiodistbus.autoconfigure.scan.Scanned;
+import io.aiodistbus.codec.DtypeRegistry;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.ConnectTimeoutException;
 import io.aiodistbus.distributed.ConnectionState;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.spring.EventHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,6 +65,25 @@ class ClientModeAutoConfigurationTests {
 	}
 
 	@Test
+	void busEventClassesShouldDecodeForEventHandlersOfPatterns() {
+		// Fresh codecs on both sides: only the start-up scan can teach the application the dtype.
+		this.runner.withUserConfiguration(ScanConfiguration.class)
+			.withBean(PayloadCodec.class, () -> new PayloadCodec(new DtypeRegistry()))
+			.withBean(ScanHandler.class)
+			.run((context) -> {
+				ScanHandler handler = context.getBean(ScanHandler.class);
+				try (DEntryPoint other = new DEntryPoint(ClientOptions.defaults(),
+						new PayloadCodec(new DtypeRegistry()))) {
+					other.connect("127.0.0.1", this.broker.port(), Duration.ofSeconds(10));
+					other.emit(new Scanned(7));
+					await().untilAsserted(() -> assertThat(handler.events).singleElement()
+						.extracting(Event::data)
+						.isEqualTo(new Scanned(7)));
+				}
+			});
+	}
+
+	@Test
 	void unreachableBrokerShouldFailStartup() throws IOException {
 		int unused;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -67,6 +95,17 @@ class ClientModeAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(ConnectTimeoutException.class)
 				.hasMessageContaining("127.0.0.1:" + unused));
+	}
+
+	static class ScanHandler {
+
+		final List<Event> events = new CopyOnWriteArrayList<>();
+
+		@EventHandler("scan.*")
+		void on(Event event) {
+			this.events.add(event);
+		}
+
 	}
 
 }
