@@ -53,7 +53,14 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 		}
 		Class<?> parameter = (parameters.length == 1) ? parameters[0] : null;
 		String type = typeOf(annotation, parameter, description);
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			// A private method on a proxy, or a JDK proxy without the method: say which bean.
+			throw invalid(description, ex.getMessage());
+		}
 		ReflectionUtils.makeAccessible(invocable);
 		Invoker invoker = (event) -> {
 			Object[] arguments = (parameter == null) ? new Object[0]

@@ -169,6 +169,15 @@ class LocalModeAutoConfigurationTests {
 	}
 
 	@Test
+	void privateEventHandlerOnProxiedBeanShouldFailStartup() {
+		this.runner.withUserConfiguration(ProxyingConfiguration.class)
+			.withBean("privateHandler", PrivateHandler.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("privateHandler.on()"));
+	}
+
+	@Test
 	void negativePortShouldFailStartupNamingProperty() {
 		this.runner.withPropertyValues("aiodistbus.broker.port=-1")
 			.run((context) -> assertThat(context).getFailure()
@@ -254,7 +263,7 @@ class LocalModeAutoConfigurationTests {
 
 	}
 
-	/** Proxies the {@link Handlers} bean as an auto-proxy creator would (for an aspect, a transaction). */
+	/** Proxies the test's handler beans as an auto-proxy creator would (for an aspect, a transaction). */
 	static class ProxyingPostProcessor implements BeanPostProcessor, Ordered {
 
 		private final List<String> intercepted;
@@ -265,7 +274,7 @@ class LocalModeAutoConfigurationTests {
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (!(bean instanceof Handlers)) {
+			if (!(bean instanceof Handlers) && !(bean instanceof PrivateHandler)) {
 				return bean;
 			}
 			ProxyFactory factory = new ProxyFactory(bean);
@@ -280,6 +289,14 @@ class LocalModeAutoConfigurationTests {
 		@Override
 		public int getOrder() {
 			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	static class PrivateHandler {
+
+		@EventHandler("a")
+		private void on() {
 		}
 
 	}
