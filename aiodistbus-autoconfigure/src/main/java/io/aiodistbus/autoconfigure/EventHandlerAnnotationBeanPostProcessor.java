@@ -83,6 +83,12 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 		this.pending.clear();
 	}
 
+	// After the proxy creators, so that the bean seen here is the proxy the context holds.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
 	private void register(AnnotatedHandler handler) {
 		this.registry.getObject()
 			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
@@ -111,11 +117,5 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 			}
 			return converter.convert(event, target);
 		}
-	}
-
-	// After the proxy creators, so that the bean seen here is the proxy the context holds.
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
 	}
 }
