@@ -90,6 +90,18 @@ public final class Observers implements BusObserver {
 		}
 	}
 
+	@Override
+	public void payloadRejected(Event event, String handler, RuntimeException error) {
+		for (BusObserver observer : this.observers) {
+			try {
+				observer.payloadRejected(event, handler, error);
+			}
+			catch (RuntimeException ex) {
+				failed(observer, ex);
+			}
+		}
+	}
+
 	/**
 	 * Hands every observer to an action, isolating failures; for observer methods that other
 	 * packages add.

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.PayloadCodecException;
@@ -112,6 +113,12 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		super(new CodecPayloadConverter(codec));
 		this.options = options;
 		this.codec = codec;
+		addObserver(new BusObserver() {
+			@Override
+			public void payloadRejected(Event event, String handler, RuntimeException error) {
+				DEntryPoint.this.drops.increment(DropReason.PAYLOAD);
+			}
+		});
 	}
 
 	/**
