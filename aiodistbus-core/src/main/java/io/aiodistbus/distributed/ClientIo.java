@@ -403,22 +403,12 @@ final class ClientIo {
 		SocketBase in = this.subscriber.base();
 		Msg[] frames = new Msg[3];
 		for (int n = 0; n < BATCH; n++) {
-			Msg first = in.recv(ZMQ.DONTWAIT);
-			if (first == null) {
+			int count = Messages.read(in, frames);
+			if (count == 0) {
 				return;
 			}
-			frames[0] = first;
-			int count = 1;
-			Msg last = first;
-			while (last.hasMore()) {
-				last = in.recv(0);
-				if (count < 3) {
-					frames[count] = last;
-				}
-				count++;
-			}
 			if (count != 3) {
-				drop(DropReason.FRAME_COUNT, text(first.data()), "expected 3 frames, got " + count);
+				drop(DropReason.FRAME_COUNT, text(frames[0].data()), "expected 3 frames, got " + count);
 				continue;
 			}
 			WireEvent event;

@@ -289,22 +289,12 @@ public final class DEventBus implements AutoCloseable {
 		SocketBase out = this.publisher.base();
 		Msg[] frames = new Msg[3];
 		for (int n = 0; n < BATCH; n++) {
-			Msg first = in.recv(ZMQ.DONTWAIT);
-			if (first == null) {
+			int count = Messages.read(in, frames);
+			if (count == 0) {
 				return;
 			}
-			frames[0] = first;
-			int count = 1;
-			Msg last = first;
-			while (last.hasMore()) {
-				last = in.recv(0);
-				if (count < 3) {
-					frames[count] = last;
-				}
-				count++;
-			}
 			if (count != 3) {
-				drop(DropReason.FRAME_COUNT, topicOf(first), "expected 3 frames, got " + count);
+				drop(DropReason.FRAME_COUNT, topicOf(frames[0]), "expected 3 frames, got " + count);
 				continue;
 			}
 			WireEvent event = check(frames[0].data(), frames[1].data(), frames[2].data());
