@@ -17,7 +17,9 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.wire.Crc32s;
 import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.EventJson;
 import io.aiodistbus.wire.EventFrames;
 import io.aiodistbus.wire.WireEvent;
 import io.aiodistbus.wire.WireFormatException;
@@ -95,6 +97,8 @@ final class ClientIo {
 	private final ZMQ.Socket controlOut;
 
 	private final Object pushLock = new Object();
+
+	private final Map<String, long[]> sequences = new HashMap<>();
 
 	private ZMQ.Socket push;
 
@@ -204,7 +208,22 @@ final class ClientIo {
 	}
 
 	/**
-	 * Sends an event's frames; called by emitting threads.
+	 * Stamps an event with this client's id and its next sequence number for the type, and sends it;
+	 * called by emitting threads. Numbering under the send lock keeps the numbers in sending order, so
+	 * receivers see no false disorder; a message ZeroMQ refuses has used its number and shows up as
+	 * lost, which it is.
+	 * @return {@code false} if ZeroMQ's queue is full or the client closed
+	 */
+	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp) {
+		synchronized (this.pushLock) {
+			long sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1])[0] += 1;
+			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence);
+			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
+		}
+	}
+
+	/**
+	 * Sends an event's frames as they are.
 	 * @return {@code false} if ZeroMQ's queue is full or the client closed
 	 */
 	boolean send(byte[][] frames) {
