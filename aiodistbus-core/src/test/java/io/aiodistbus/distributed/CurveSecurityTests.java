@@ -19,6 +19,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import io.aiodistbus.contract.Catcher;
+import io.aiodistbus.local.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +75,24 @@ class CurveSecurityTests {
 
 		assertThat(catcher.awaitOne()).isEqualTo("secret hello");
 		assertThat(broker.stats().refusedConnections()).isZero();
+	}
+
+	@Test
+	void aBridgeReachesACurveBrokerWithItsClientOptions() {
+		DEventBus broker = broker(BrokerSecurity.curve(this.brokerKeys, this.alice.publicKey(), this.bob.publicKey()));
+		DEntryPoint remote = client(ClientSecurity.curve(this.alice, this.brokerKeys.publicKey()));
+		Catcher<String> catcher = new Catcher<>();
+		remote.on("news", String.class, catcher);
+		remote.connect("127.0.0.1", broker.port());
+		EventBus bus = new EventBus();
+		this.resources.add(bus);
+		ClientOptions options = ClientOptions.defaults().withSecurity(ClientSecurity.curve(this.bob,
+				this.brokerKeys.publicKey()));
+		this.resources.add(Bridge.open(bus, "127.0.0.1", broker.port(), List.of("news"), List.of(), options));
+
+		bus.entryPoint().emit("news", "bridged");
+
+		assertThat(catcher.awaitOne()).isEqualTo("bridged");
 	}
 
 	@Test
