@@ -162,7 +162,7 @@ public final class DEventBus implements AutoCloseable {
 		}
 		if (options.security() == null && !isLoopback(options.host())) {
 			logger.warn("Broker binds {} without CURVE authentication: anyone who reaches this address can join, "
-					+ "read and publish events", options.host());
+					+ "read and publish events (see BrokerOptions.withSecurity)", options.host());
 		}
 		this.ioThread = new Thread(this::run, this.name + "-io");
 		this.ioThread.setDaemon(true);
