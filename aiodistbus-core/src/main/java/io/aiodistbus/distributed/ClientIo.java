@@ -122,6 +122,8 @@ final class ClientIo {
 
 	private volatile boolean connected;
 
+	private volatile boolean refusedByBroker;
+
 	private boolean everConnected;
 
 	private final Map<String, CompletableFuture<Void>> probes = new HashMap<>();
@@ -150,15 +152,16 @@ final class ClientIo {
 		this.drops = drops;
 		this.dropLog = dropLog;
 		try {
-			this.dealer = Sockets.create(this.context, SocketType.DEALER);
+			this.dealer = Sockets.client(this.context, SocketType.DEALER, options.security());
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
-			this.subscriber = Sockets.create(this.context, SocketType.SUB);
+			this.subscriber = Sockets.client(this.context, SocketType.SUB, options.security());
 			this.subscriber.setRcvHWM(options.inboundCapacity());
-			this.push = Sockets.create(this.context, SocketType.PUSH);
+			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
 			this.push.setSndHWM(options.pushHighWaterMark());
 			String monitorAddress = "inproc://" + threadName + "-monitor";
-			this.subscriber.monitor(monitorAddress, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED);
+			this.subscriber.monitor(monitorAddress,
+					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
 			this.monitor = this.context.createSocket(SocketType.PAIR);
 			this.monitor.connect(monitorAddress);
 			this.controlIn = this.context.createSocket(SocketType.PULL);
@@ -203,8 +206,10 @@ final class ClientIo {
 
 	/** @return what the client was still waiting for, for a timeout message */
 	String stage() {
-		return this.handshaken ? "handshake answered, but no probe came back through the broker"
-				: "no handshake answer";
+		if (this.handshaken) {
+			return "handshake answered, but no probe came back through the broker";
+		}
+		return this.refusedByBroker ? "the broker refused this client's CURVE key" : "no handshake answer";
 	}
 
 	/**
@@ -491,7 +496,10 @@ final class ClientIo {
 			if (event == null) {
 				return;
 			}
-			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+			if (event.getEvent() == ZMQ.HANDSHAKE_FAILED_AUTH) {
+				this.refusedByBroker = true;
+			}
+			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
 				disrupt("the connection to the broker dropped");
 			}
 		}

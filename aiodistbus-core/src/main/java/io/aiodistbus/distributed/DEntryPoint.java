@@ -175,7 +175,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		if (!connected) {
 			String stage = started.stage();
 			close();
-			throw new ConnectTimeoutException(this.endpoint, timeout, stage);
+			throw new ConnectTimeoutException(this.endpoint, timeout, stage, this.options.security() != null);
 		}
 		logger.debug("{} connected to the broker at {}", this, this.endpoint);
 	}
