@@ -8,18 +8,18 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a broker on its own: {@code java -jar aiodistbus-core-<version>-broker.jar --host 0.0.0.0
+ * Runs a broker on its own: {@code java -jar aiodistbus-broker.jar --host 0.0.0.0
  * --port 5555 --pulse 15s}. It serves until the process is stopped; a shutdown hook closes it, so
  * clients hear its close.
  *
  * <h2>CURVE</h2>
  * <pre>
  * # once per broker and once per client: a key pair
- * java -jar aiodistbus-core-&lt;version&gt;-broker.jar --generate-keys --out broker.key_secret
- * java -jar aiodistbus-core-&lt;version&gt;-broker.jar --generate-keys --out alice.key_secret
+ * java -jar aiodistbus-broker.jar --generate-keys --out broker.key_secret
+ * java -jar aiodistbus-broker.jar --generate-keys --out alice.key_secret
  * # the allow-list: the clients' public keys, one per line, "# comments" allowed
  * echo "&lt;alice's public key&gt;  # alice" &gt; allowed-clients
- * java -jar aiodistbus-core-&lt;version&gt;-broker.jar --host 0.0.0.0 --secret-key-file broker.key_secret \
+ * java -jar aiodistbus-broker.jar --host 0.0.0.0 --secret-key-file broker.key_secret \
  *     --allow allowed-clients
  * </pre>
  * {@code --generate-keys} prints {@code public=} and {@code secret=} lines, a format
