@@ -1,0 +1,182 @@
+package io.aiodistbus.distributed;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import io.aiodistbus.codec.RawPayload;
+import io.aiodistbus.contract.Catcher;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.wire.DropReason;
+
+import static io.aiodistbus.distributed.PyFrames.crc;
+import static io.aiodistbus.distributed.PyFrames.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the broker does with bad input on its PULL socket: a raw PUSH socket sends each kind of bad
+ * message; the broker must drop it, count it under the right reason, relay nothing of it, and go on
+ * serving real clients. Also frames written exactly as Python writes them, pushed raw.
+ */
+class BrokerInputTests {
+
+	private static final String GOOD = "demo.good";
+
+	private final DEventBus broker = new DEventBus();
+
+	private final ZContext zmq = new ZContext();
+
+	private ZMQ.Socket push;
+
+	private DEntryPoint sender;
+
+	private DEntryPoint receiver;
+
+	private final Catcher<String> good = new Catcher<>();
+
+	@BeforeAll
+	static void generousTimeouts() {
+		Awaitility.setDefaultTimeout(Duration.ofSeconds(20));
+		Awaitility.setDefaultPollInterval(Duration.ofMillis(5));
+	}
+
+	@BeforeEach
+	void connect() {
+		this.push = this.zmq.createSocket(SocketType.PUSH);
+		this.push.setLinger(0);
+		this.push.setHandshakeIvl(500);
+		this.push.connect("tcp://127.0.0.1:" + (this.broker.port() + 2));
+		this.receiver = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)));
+		this.receiver.on(GOOD, String.class, this.good);
+		this.receiver.connect("127.0.0.1", this.broker.port());
+		this.sender = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)));
+		this.sender.connect("127.0.0.1", this.broker.port());
+	}
+
+	@AfterEach
+	void close() {
+		this.sender.close();
+		this.receiver.close();
+		this.zmq.close();
+		this.broker.close();
+	}
+
+	static Stream<Arguments> badInputs() {
+		byte[] json = PyFrames.json("demo.bad", utf8("\"x\""), "builtins.str");
+		byte[] wrongCrc = crc(json);
+		wrongCrc[3] ^= 1;
+		byte[] truncated = utf8("{\"type\": \"demo.bad\", \"data\": [34, 120");
+		byte[] notUtf8 = concat(utf8("{\"type\": \"demo.bad\", \"data\": [34, 120, 34], \"dtype\": \"builtins."),
+				new byte[] { (byte) 0xc3, (byte) 0x28, (byte) 0xff },
+				utf8("\", \"id\": \"a4abdd4f-ca89-42a7-b773-90f6044bc676\", \"timestamp\": \"2026-11-28T13:03:22.515057\"}"));
+		// the topic of a subscribed type over the JSON of another: relayed, it would reach a handler that
+		// never subscribed to demo.sneaky
+		byte[] sneaky = PyFrames.json("demo.sneaky", utf8("\"x\""), "builtins.str");
+		return Stream.of(Arguments.of("wrong CRC", List.of(utf8("demo.bad"), json, wrongCrc), DropReason.CHECKSUM),
+				Arguments.of("2 frames", List.of(utf8("demo.bad"), json), DropReason.FRAME_COUNT),
+				Arguments.of("4 frames", List.of(utf8("demo.bad"), json, crc(json), utf8("extra")),
+						DropReason.FRAME_COUNT),
+				Arguments.of("invalid JSON, valid CRC", List.of(utf8("demo.bad"), truncated, crc(truncated)),
+						DropReason.JSON),
+				Arguments.of("invalid UTF-8, valid CRC", List.of(utf8("demo.bad"), notUtf8, crc(notUtf8)),
+						DropReason.UTF8),
+				Arguments.of("topic differs from type", List.of(utf8(GOOD), sneaky, crc(sneaky)),
+						DropReason.TOPIC_MISMATCH),
+				Arguments.of("client-pushed close", PyFrames.golden("aiodistbus.eventbus.close"),
+						DropReason.RESERVED));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badInputs")
+	void badInputIsDroppedCountedAndNotRelayed(String name, List<byte[]> frames, DropReason reason) {
+		PyFrames.send(this.push, frames);
+		// the same connection goes on: a good Python event right behind the bad one is relayed
+		PyFrames.send(this.push, PyFrames.event(GOOD, utf8("\"raw\""), "builtins.str"));
+
+		await().until(() -> this.broker.stats().dropped().get(reason) == 1L);
+		assertThat(this.good.awaitOne()).isEqualTo("raw");
+		this.sender.emit(GOOD, name);
+
+		assertThat(this.good.awaitCount(2)).containsExactly("raw", name);
+		assertThat(this.broker.stats().droppedTotal()).isEqualTo(1);
+		assertThat(this.receiver.stats().droppedTotal()).isZero();
+		assertThat(this.receiver.state()).isEqualTo(ConnectionState.CONNECTED);
+		assertThat(this.sender.state()).isEqualTo(ConnectionState.CONNECTED);
+	}
+
+	@Test
+	void everyBadInputInARowIsCountedByReason() {
+		badInputs().forEach((arguments) -> {
+			@SuppressWarnings("unchecked")
+			List<byte[]> frames = (List<byte[]>) arguments.get()[1];
+			PyFrames.send(this.push, frames);
+		});
+		this.sender.emit(GOOD, "after");
+
+		await().until(() -> this.broker.stats().droppedTotal() == 7);
+		assertThat(this.good.awaitOne()).isEqualTo("after");
+		assertThat(this.broker.stats().dropped()).containsEntry(DropReason.CHECKSUM, 1L)
+			.containsEntry(DropReason.FRAME_COUNT, 2L)
+			.containsEntry(DropReason.JSON, 1L)
+			.containsEntry(DropReason.UTF8, 1L)
+			.containsEntry(DropReason.TOPIC_MISMATCH, 1L)
+			.containsEntry(DropReason.RESERVED, 1L);
+		assertThat(this.receiver.state()).isEqualTo(ConnectionState.CONNECTED);
+	}
+
+	@Test
+	void pythonFrameIsDeliveredToTypedHandler() {
+		List<byte[]> golden = PyFrames.golden("demo.text");
+		assertThat(crc(golden.get(1))).isEqualTo(golden.get(2));
+		Catcher<String> text = new Catcher<>();
+		this.receiver.on("demo.text", String.class, text);
+
+		PyFrames.send(this.push, golden);
+
+		assertThat(text.awaitOne()).isEqualTo("h\u00e9llo");
+		assertThat(this.broker.stats().droppedTotal()).isZero();
+	}
+
+	@Test
+	void unknownDtypeReachesWholeEventHandlerAsRawPayload() {
+		Catcher<Event> events = new Catcher<>();
+		this.receiver.on("demo.unknown", events);
+
+		PyFrames.send(this.push, PyFrames.event("demo.unknown", utf8("{\"x\": 1}"), "somepkg.Unknown"));
+
+		Event event = events.awaitOne();
+		assertThat(event.dtype()).isEqualTo("somepkg.Unknown");
+		assertThat(event.data()).isInstanceOf(RawPayload.class);
+		RawPayload raw = (RawPayload) event.data();
+		assertThat(raw.dtype()).isEqualTo("somepkg.Unknown");
+		assertThat(raw.json().get("x").isInt()).isTrue();
+		assertThat(raw.json().get("x").asInt()).isEqualTo(1);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] result = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, result, at, part.length);
+			at += part.length;
+		}
+		return result;
+	}
+}
