@@ -13,6 +13,8 @@ import java.util.zip.CRC32;
 
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.wire.DropReason;
+
 /**
  * Frames written the way Python aiodistbus writes them, independently of the library's encoder: JSON
  * with {@code ", "} and {@code ": "} separators, payload bytes as an array of integers, CRC-32 from
@@ -21,6 +23,54 @@ import org.zeromq.ZMQ;
 final class PyFrames {
 
 	private PyFrames() {
+	}
+
+	/** A bad message and the reason a receiver must drop it for. */
+	record Bad(String name, List<byte[]> frames, DropReason reason) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+	}
+
+	/**
+	 * @param topic the topic frame of every message (a subscribed one, so that a subscriber sees them)
+	 * @return messages that pass no receiver's checks: wrong CRC, 2 and 4 frames, invalid JSON and
+	 * invalid UTF-8 under a valid CRC, a topic frame that differs from the JSON's type
+	 */
+	static List<Bad> badFrames(String topic) {
+		byte[] json = json(topic, utf8("\"x\""), "builtins.str");
+		byte[] wrongCrc = crc(json);
+		wrongCrc[3] ^= 1;
+		byte[] truncated = utf8("{\"type\": \"" + topic + "\", \"data\": [34, 120");
+		byte[] notUtf8 = concat(utf8("{\"type\": \"" + topic + "\", \"data\": [34, 120, 34], \"dtype\": \"builtins."),
+				new byte[] { (byte) 0xc3, (byte) 0x28, (byte) 0xff },
+				utf8("\", \"id\": \"a4abdd4f-ca89-42a7-b773-90f6044bc676\", \"timestamp\": \"2026-11-28T13:03:22.515057\"}"));
+		// relayed, this would reach handlers of the topic that never subscribed to demo.sneaky
+		byte[] sneaky = json("demo.sneaky", utf8("\"x\""), "builtins.str");
+		byte[] topicFrame = utf8(topic);
+		return List.of(new Bad("wrong CRC", List.of(topicFrame, json, wrongCrc), DropReason.CHECKSUM),
+				new Bad("2 frames", List.of(topicFrame, json), DropReason.FRAME_COUNT),
+				new Bad("4 frames", List.of(topicFrame, json, crc(json), utf8("extra")), DropReason.FRAME_COUNT),
+				new Bad("invalid JSON, valid CRC", List.of(topicFrame, truncated, crc(truncated)), DropReason.JSON),
+				new Bad("invalid UTF-8, valid CRC", List.of(topicFrame, notUtf8, crc(notUtf8)), DropReason.UTF8),
+				new Bad("topic differs from type", List.of(topicFrame, sneaky, crc(sneaky)),
+						DropReason.TOPIC_MISMATCH));
+	}
+
+	static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] result = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, result, at, part.length);
+			at += part.length;
+		}
+		return result;
 	}
 
 	static byte[] utf8(String text) {
