@@ -1,0 +1,47 @@
+package io.aiodistbus.distributed;
+
+import java.time.Duration;
+
+import io.aiodistbus.event.BusEvent;
+
+/**
+ * The main class of a second JVM in {@link MultiProcessTests}: connects a client to a broker, emits
+ * numbered readings, closes the client (which flushes what was emitted) and returns, so the JVM exits
+ * 0 only if the client left no thread that keeps it alive.
+ */
+public final class RemoteEmitter {
+
+	/** The type the readings are emitted under. */
+	static final String TYPE = "remote.reading";
+
+	/**
+	 * A reading, numbered per emitter.
+	 * @param source the emitter's name
+	 * @param seq the number, from 0
+	 */
+	@BusEvent(value = TYPE, dtype = "tests.Reading")
+	public record Reading(String source, int seq) {
+	}
+
+	private RemoteEmitter() {
+	}
+
+	/**
+	 * @param args host, port, count, source name
+	 */
+	public static void main(String[] args) {
+		String host = args[0];
+		int port = Integer.parseInt(args[1]);
+		int count = Integer.parseInt(args[2]);
+		String source = args[3];
+		try (DEntryPoint client = new DEntryPoint(ClientOptions.defaults()
+			.withConnectTimeout(Duration.ofSeconds(30))
+			.withCloseFlushTimeout(Duration.ofSeconds(10)))) {
+			client.connect(host, port);
+			for (int i = 0; i < count; i++) {
+				client.emit(new Reading(source, i));
+			}
+		}
+		System.out.println("RemoteEmitter " + source + " emitted " + count);
+	}
+}
