@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
@@ -31,6 +34,8 @@ class MultiProcessTests {
 	private static final String HOST = "127.0.0.1";
 
 	private static final int COUNT = 500;
+
+	private static final Pattern PORT = Pattern.compile("^PORT (\\d+)$", Pattern.MULTILINE);
 
 	private final DEventBus broker = new DEventBus();
 
@@ -88,6 +93,56 @@ class MultiProcessTests {
 		assertExitsZero(b, "b");
 	}
 
+	@Test
+	void clientRidesOutTheKillOfItsBrokerProcess() throws Exception {
+		Process brokerProcess = startJava("broker", RemoteBroker.class);
+		Matcher announced = await().atMost(Duration.ofSeconds(45))
+			.failFast("the broker JVM exited", () -> !brokerProcess.isAlive())
+			.until(() -> PORT.matcher(log("broker")), Matcher::find);
+		int port = Integer.parseInt(announced.group(1));
+		List<ConnectionState> states = new CopyOnWriteArrayList<>();
+		Catcher<String> catcher = new Catcher<>();
+		this.receiver.addStateListener(states::add);
+		this.receiver.on("after.crash", String.class, catcher);
+		this.receiver.connect(HOST, port);
+		await().until(() -> this.receiver.stats().pulses() > 0);
+
+		brokerProcess.destroyForcibly();
+		assertThat(brokerProcess.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+		// no farewell from a killed broker: the dropped connection alone must disrupt the client
+		await().until(() -> states.contains(ConnectionState.DISRUPTED));
+		try (DEventBus restarted = new DEventBus(HOST, port);
+				DEntryPoint other = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)))) {
+			await().until(() -> this.receiver.state() == ConnectionState.CONNECTED);
+			other.connect(HOST, restarted.port());
+			other.emit("after.crash", "back");
+
+			assertThat(catcher.awaitOne()).isEqualTo("back");
+			assertThat(this.receiver.stats().reconnects()).isGreaterThanOrEqualTo(1);
+		}
+	}
+
+	@Test
+	void brokerForgetsAKilledClientProcess() throws Exception {
+		Catcher<Reading> readings = new Catcher<>();
+		this.receiver.on(RemoteEmitter.TYPE, Reading.class, readings);
+		this.receiver.connect(HOST, this.broker.port());
+		await().until(() -> this.broker.stats().connectedClients() == 1);
+
+		Process holder = startEmitter("held", "hold");
+		awaitCount(readings, COUNT, holder);
+		await().until(() -> log("held").contains("HOLDING"));
+		await().until(() -> this.broker.stats().connectedClients() == 2);
+
+		holder.destroyForcibly();
+		assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+		await().until(() -> this.broker.stats().connectedClients() == 1);
+		assertThat(this.broker.isRunning()).isTrue();
+		assertThat(this.broker.stats().droppedTotal()).isZero();
+	}
+
 	private static void awaitCount(Catcher<Reading> readings, int count, Process... emitters) {
 		await().atMost(Duration.ofSeconds(45))
 			.failFast("an emitter exited with an error",
@@ -95,21 +150,33 @@ class MultiProcessTests {
 			.until(() -> readings.received().size() >= count);
 	}
 
-	private Process startEmitter(String source) throws IOException {
-		Path log = this.logs.resolve(source + ".log");
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), RemoteEmitter.class.getName(), HOST,
-				String.valueOf(this.broker.port()), String.valueOf(COUNT), source)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+	private Process startEmitter(String source, String... more) throws IOException {
+		List<String> args = new ArrayList<>(List.of(HOST, String.valueOf(this.broker.port()), String.valueOf(COUNT),
+				source));
+		args.addAll(List.of(more));
+		return startJava(source, RemoteEmitter.class, args.toArray(String[]::new));
+	}
+
+	/** Starts a JVM on this JVM's class path; its output goes to {@code <name>.log}. */
+	private Process startJava(String name, Class<?> mainClass, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), mainClass.getName()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.logs.resolve(name + ".log").toFile())
 			.start();
 		this.processes.add(process);
 		return process;
 	}
 
+	private String log(String name) throws IOException {
+		Path file = this.logs.resolve(name + ".log");
+		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+	}
+
 	private void assertExitsZero(Process process, String source) throws Exception {
 		boolean exited = process.waitFor(30, TimeUnit.SECONDS);
-		String log = Files.readString(this.logs.resolve(source + ".log"), StandardCharsets.UTF_8);
+		String log = log(source);
 		assertThat(exited).as("emitter %s exited within 30 s; its output:%n%s", source, log).isTrue();
 		assertThat(process.exitValue()).as("exit code of emitter %s; its output:%n%s", source, log).isZero();
 		assertThat(log).contains("RemoteEmitter " + source + " emitted " + COUNT);

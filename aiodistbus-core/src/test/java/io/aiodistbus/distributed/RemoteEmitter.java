@@ -27,9 +27,11 @@ public final class RemoteEmitter {
 	}
 
 	/**
-	 * @param args host, port, count, source name
+	 * @param args host, port, count, source name, and optionally {@code hold}: after emitting, print
+	 * {@code HOLDING} and keep the client open until standard input closes
+	 * @throws java.io.IOException if standard input fails
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws java.io.IOException {
 		String host = args[0];
 		int port = Integer.parseInt(args[1]);
 		int count = Integer.parseInt(args[2]);
@@ -40,6 +42,13 @@ public final class RemoteEmitter {
 			client.connect(host, port);
 			for (int i = 0; i < count; i++) {
 				client.emit(new Reading(source, i));
+			}
+			if (args.length > 4 && args[4].equals("hold")) {
+				System.out.println("HOLDING");
+				System.out.flush();
+				while (System.in.read() >= 0) {
+					// held until the parent closes the pipe
+				}
 			}
 		}
 		System.out.println("RemoteEmitter " + source + " emitted " + count);
