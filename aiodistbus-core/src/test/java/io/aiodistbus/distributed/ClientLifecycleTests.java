@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.contract.Catcher;
+import io.aiodistbus.local.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,6 +85,20 @@ class ClientLifecycleTests {
 	}
 
 	@Test
+	void connectTimeoutSaysWhenTheHandshakeWasAnsweredButNoProbeCameBack() throws Exception {
+		try (FakePythonBroker deaf = new FakePythonBroker(false)) {
+			DEntryPoint client = client();
+
+			assertThatExceptionOfType(ConnectTimeoutException.class)
+				.isThrownBy(() -> client.connect(HOST, deaf.port(), Duration.ofMillis(1_500)))
+				.withMessageContaining(HOST + ":" + deaf.port())
+				.withMessageContaining("handshake answered");
+			assertThat(deaf.handshakeRequests).isNotEmpty();
+			assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+		}
+	}
+
+	@Test
 	void emitBeforeConnectThrows() {
 		DEntryPoint client = client();
 
@@ -137,6 +152,10 @@ class ClientLifecycleTests {
 	void brokerAndClientsLeaveNoThreadBehind() {
 		Set<Thread> baseline = busThreads();
 		DEventBus broker = new DEventBus();
+		EventBus local = new EventBus();
+		Catcher<String> forwarded = new Catcher<>();
+		local.entryPoint().on("chat", String.class, forwarded);
+		broker.forward(local, "chat");
 		List<DEntryPoint> clients = new ArrayList<>();
 		List<Catcher<String>> catchers = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -153,10 +172,12 @@ class ClientLifecycleTests {
 		for (Catcher<String> catcher : catchers) {
 			assertThat(catcher.awaitCount(3)).containsExactlyInAnyOrder("from 0", "from 1", "from 2");
 		}
+		assertThat(forwarded.awaitCount(3)).containsExactlyInAnyOrder("from 0", "from 1", "from 2");
 		assertThat(newBusThreads(baseline)).as("threads while running").isNotEmpty();
 
 		clients.forEach(DEntryPoint::close);
 		broker.close();
+		local.close();
 
 		awaitNoNewBusThreads(baseline);
 	}
@@ -216,6 +237,21 @@ class ClientLifecycleTests {
 				ConnectionState.DISRUPTED, ConnectionState.CONNECTING);
 		assertThat(states.get(states.size() - 1)).isEqualTo(ConnectionState.CONNECTED);
 		assertThat(disruptions).hasValue(1);
+	}
+
+	@Test
+	void closingAClientThatIsReconnectingLeavesNoThreadBehind() {
+		Set<Thread> baseline = busThreads();
+		DEventBus broker = new DEventBus();
+		DEntryPoint client = client();
+		client.connect(HOST, broker.port());
+		broker.close();
+		await().until(() -> client.state() == ConnectionState.CONNECTING);
+
+		client.close();
+
+		assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+		awaitNoNewBusThreads(baseline);
 	}
 
 	private static Set<Thread> busThreads() {

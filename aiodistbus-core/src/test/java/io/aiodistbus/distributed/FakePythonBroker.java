@@ -45,7 +45,18 @@ final class FakePythonBroker implements AutoCloseable {
 	/** Every message the PULL received, in order. */
 	final BlockingQueue<List<byte[]>> pulled = new LinkedBlockingQueue<>();
 
+	private final boolean relay;
+
+	/** A broker that answers handshakes and relays. */
 	FakePythonBroker() {
+		this(true);
+	}
+
+	/**
+	 * @param relay whether to relay what it pulls; without, it answers handshakes only
+	 */
+	FakePythonBroker(boolean relay) {
+		this.relay = relay;
 		this.port = bind();
 		this.thread = new Thread(this::run, "fake-python-broker-" + this.port);
 		this.thread.setDaemon(true);
@@ -127,7 +138,7 @@ final class FakePythonBroker implements AutoCloseable {
 					List<byte[]> message;
 					while ((message = receive(this.collector)) != null) {
 						this.pulled.add(message);
-						for (int i = 0; i < message.size(); i++) {
+						for (int i = 0; this.relay && i < message.size(); i++) {
 							this.publisher.send(message.get(i), (i < message.size() - 1) ? ZMQ.SNDMORE : 0);
 						}
 					}
