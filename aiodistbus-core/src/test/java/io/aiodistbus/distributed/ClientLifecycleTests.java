@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
@@ -252,6 +255,42 @@ class ClientLifecycleTests {
 
 		assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
 		awaitNoNewBusThreads(baseline);
+	}
+
+	@Test
+	void closeWhileADisruptionIsHandledIsFinal() throws Exception {
+		DEventBus broker = broker();
+		DEntryPoint client = client();
+		CountDownLatch closedSet = new CountDownLatch(1);
+		AtomicReference<Thread> closer = new AtomicReference<>();
+		client.addStateListener((state) -> {
+			if (state == ConnectionState.CLOSED) {
+				closedSet.countDown();
+			}
+		});
+		// the application closes the client (say, at shutdown) while the I/O thread handles the
+		// broker's close: the callback returns only once close() has marked the client closed
+		client.onDisrupt(() -> {
+			Thread thread = new Thread(client::close, "test-closer");
+			closer.set(thread);
+			thread.start();
+			try {
+				closedSet.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		client.connect(HOST, broker.port());
+
+		broker.close();
+
+		await().until(() -> closer.get() != null);
+		closer.get().join(20_000);
+		assertThat(closer.get().isAlive()).isFalse();
+		assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+		assertThat(client.isClosed()).isTrue();
+		assertThatExceptionOfType(EntryPointStateException.class).isThrownBy(() -> client.emit("late", "x"));
 	}
 
 	private static Set<Thread> busThreads() {
