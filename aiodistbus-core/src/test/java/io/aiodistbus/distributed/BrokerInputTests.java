@@ -3,6 +3,8 @@ package io.aiodistbus.distributed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -19,6 +21,7 @@ import org.zeromq.ZMQ;
 
 import io.aiodistbus.codec.RawPayload;
 import io.aiodistbus.contract.Catcher;
+import io.aiodistbus.contract.Greeting;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.wire.DropReason;
 
@@ -132,6 +135,37 @@ class BrokerInputTests {
 
 		assertThat(text.awaitOne()).isEqualTo("h\u00e9llo");
 		assertThat(this.broker.stats().droppedTotal()).isZero();
+	}
+
+	static Stream<Arguments> goldenFrames() {
+		return Stream.of(Arguments.of("demo.text", String.class, "h\u00e9llo"),
+				Arguments.of("demo.int", Integer.class, 42),
+				Arguments.of("demo.greeting", Greeting.class, new Greeting("py", 7)),
+				Arguments.of("demo.dict", Map.class, Map.of("a", List.of(1, 2))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("goldenFrames")
+	<T> void everyGoldenPythonFrameReachesATypedHandler(String type, Class<T> payloadType, T expected) {
+		Catcher<T> catcher = new Catcher<>();
+		this.receiver.on(type, payloadType, catcher);
+
+		PyFrames.send(this.push, PyFrames.golden(type));
+
+		assertThat(catcher.awaitOne()).isEqualTo(expected);
+	}
+
+	@Test
+	void goldenPythonFrameWithoutPayloadCallsAHandlerWithoutArgument() {
+		CountDownLatch called = new CountDownLatch(1);
+		Catcher<Object> payload = new Catcher<>();
+		this.receiver.on("demo.none", called::countDown);
+		this.receiver.on("demo.none", String.class, payload);
+
+		PyFrames.send(this.push, PyFrames.golden("demo.none"));
+
+		assertThat(payload.awaitCount(1)).containsExactly((Object) null);
+		await().until(() -> called.getCount() == 0);
 	}
 
 	@Test
