@@ -293,6 +293,37 @@ class ClientLifecycleTests {
 		assertThatExceptionOfType(EntryPointStateException.class).isThrownBy(() -> client.emit("late", "x"));
 	}
 
+	@Test
+	void clientClosedByItsOwnDisruptCallbackStaysClosed() {
+		DEventBus broker = broker();
+		Set<Thread> baseline = busThreads();
+		DEntryPoint client = client();
+		client.onDisrupt(client::close);
+		client.connect(HOST, broker.port());
+
+		broker.close();
+
+		await().until(() -> client.state() == ConnectionState.CLOSED);
+		awaitNoNewBusThreads(baseline);
+		assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+	}
+
+	@Test
+	void clientClosedByItsOwnHandlerLeavesNoThreadBehind() {
+		DEventBus broker = broker();
+		DEntryPoint sender = client();
+		sender.connect(HOST, broker.port());
+		Set<Thread> baseline = busThreads();
+		DEntryPoint client = client();
+		client.on("bye", client::close);
+		client.connect(HOST, broker.port());
+
+		sender.emit("bye");
+
+		await().until(() -> client.state() == ConnectionState.CLOSED);
+		awaitNoNewBusThreads(baseline);
+	}
+
 	private static Set<Thread> busThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
