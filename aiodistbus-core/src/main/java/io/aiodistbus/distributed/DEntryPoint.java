@@ -319,7 +319,14 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	}
 
 	private void setState(ConnectionState next) {
-		this.state = next;
+		synchronized (this) {
+			// CLOSED is final: the I/O thread must not move a client that close() marked closed back
+			// to CONNECTING or CONNECTED
+			if (this.state == ConnectionState.CLOSED) {
+				return;
+			}
+			this.state = next;
+		}
 		for (Consumer<ConnectionState> listener : this.stateListeners) {
 			try {
 				listener.accept(next);
