@@ -401,6 +401,7 @@ final class ClientIo {
 		this.missedPulses = 0;
 		this.backoffNanos = BACKOFF_MIN_NANOS;
 		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
+		this.probes.keySet().forEach(this.subscriber::unsubscribe);
 		this.probes.values().forEach((future) -> future.complete(null));
 		this.probes.clear();
 		this.listener.disrupted(reason);
@@ -516,6 +517,9 @@ final class ClientIo {
 
 	private void shutdownSockets() {
 		synchronized (this.pushLock) {
+			if (this.push == null) {
+				return;
+			}
 			// What emitters already handed over may drain for the flush timeout; then the context goes.
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;
