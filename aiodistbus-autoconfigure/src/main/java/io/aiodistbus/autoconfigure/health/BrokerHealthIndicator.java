@@ -32,6 +32,7 @@ final class BrokerHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("port", this.broker.port())
 			.withDetail("connectedClients", stats.connectedClients())
 			.withDetail("relayed", stats.relayed())
+			.withDetail("refusedConnections", stats.refusedConnections())
 			.withDetail("dropped", DroppedDetails.of(stats.dropped()));
 	}
 }

@@ -44,6 +44,8 @@ final class ClientHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("lastPulseAge", (lastPulseAge != null) ? lastPulseAge.toMillis() + "ms" : "none yet")
 			.withDetail("missedPulses", stats.missedPulses())
 			.withDetail("reconnects", stats.reconnects())
+			.withDetail("lost", stats.lost())
+			.withDetail("outOfOrder", stats.outOfOrder())
 			.withDetail("dropped", DroppedDetails.of(stats.dropped()));
 	}
 }

@@ -3,13 +3,16 @@ package io.aiodistbus.autoconfigure.metrics;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.event.Event;
 import io.aiodistbus.wire.DropReason;
 
 /**
@@ -19,13 +22,16 @@ import io.aiodistbus.wire.DropReason;
  * {@code aiodistbus.handler.errors} and {@code aiodistbus.handler.time} (tag {@code handler}), counted
  * by an observer on the application's entry point;</li>
  * <li>{@code aiodistbus.events.dropped} (tags {@code reason} and {@code component}: {@code client} or
- * {@code broker}), read from the client's and the embedded broker's counters;</li>
+ * {@code broker}), read from the client's and the embedded broker's counters; on an in-process bus
+ * ({@code component} {@code local}), the payloads that did not convert to a handler's class;</li>
  * <li>{@code aiodistbus.events.relayed}, the embedded broker's relayed events.</li>
  * </ul>
  * Received events are those that arrive from a broker; an in-process bus hands events over without
  * receiving them.
  */
 public class AiodistbusMetrics implements MeterBinder {
+
+	private static final String DROPPED_DESCRIPTION = "Messages dropped instead of delivered";
 
 	private final EntryPoint entryPoint;
 
@@ -46,6 +52,22 @@ public class AiodistbusMetrics implements MeterBinder {
 		if (this.entryPoint instanceof DEntryPoint client) {
 			bindDropped(registry, "client", () -> client.stats().dropped());
 		}
+		else {
+			// A client counts the payloads its handlers reject among its drops; elsewhere, count them here.
+			Counter rejected = Counter.builder("aiodistbus.events.dropped")
+				.description(DROPPED_DESCRIPTION)
+				.tag("reason", DropReason.PAYLOAD.tag())
+				.tag("component", "local")
+				.register(registry);
+			this.entryPoint.addObserver(new BusObserver() {
+
+				@Override
+				public void payloadRejected(Event event, String handler, RuntimeException error) {
+					rejected.increment();
+				}
+
+			});
+		}
 		if (this.broker != null) {
 			DEventBus embedded = this.broker;
 			bindDropped(registry, "broker", () -> embedded.stats().dropped());
@@ -60,7 +82,7 @@ public class AiodistbusMetrics implements MeterBinder {
 		for (DropReason reason : DropReason.values()) {
 			FunctionCounter
 				.builder("aiodistbus.events.dropped", dropped, (source) -> source.get().getOrDefault(reason, 0L))
-				.description("Messages dropped instead of delivered")
+				.description(DROPPED_DESCRIPTION)
 				.tag("reason", reason.tag())
 				.tag("component", component)
 				.register(registry);

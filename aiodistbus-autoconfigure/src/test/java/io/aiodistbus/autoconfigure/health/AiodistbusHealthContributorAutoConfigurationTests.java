@@ -53,7 +53,7 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 			assertThat(health.getDetails()).containsEntry("mode", "broker")
 				.containsEntry("port", context.getBean(DEventBus.class).port())
 				.containsEntry("dropped", Map.of())
-				.containsKeys("connectedClients", "relayed");
+				.containsKeys("connectedClients", "relayed", "refusedConnections");
 		});
 	}
 
@@ -69,7 +69,7 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("mode", "client")
 					.containsEntry("broker", "127.0.0.1:" + broker.port())
-					.containsKeys("state", "lastPulseAge", "missedPulses", "reconnects", "dropped");
+					.containsKeys("state", "lastPulseAge", "missedPulses", "reconnects", "lost", "outOfOrder", "dropped");
 				broker.close();
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(health(indicator).getStatus()).isEqualTo(Status.DOWN));

@@ -33,12 +33,19 @@ class AiodistbusMetricsAutoConfigurationTests {
 			entryPoint.on("bad", () -> {
 				throw new IllegalStateException("boom");
 			});
+			entryPoint.on("number", Integer.class, (number) -> {
+			});
 			entryPoint.emit("ok");
 			entryPoint.emit("bad");
+			entryPoint.emit("number", "not a number");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("aiodistbus.events.emitted").counter().count()).isEqualTo(2);
+			assertThat(registry.get("aiodistbus.events.emitted").counter().count()).isEqualTo(3);
 			assertThat(registry.get("aiodistbus.handler.time").timer().count()).isEqualTo(1);
 			assertThat(registry.get("aiodistbus.handler.errors").counter().count()).isEqualTo(1);
+			assertThat(registry.get("aiodistbus.events.dropped")
+				.tags("component", "local", "reason", DropReason.PAYLOAD.tag())
+				.counter()
+				.count()).isEqualTo(1);
 		});
 	}
 
