@@ -2,6 +2,7 @@ package io.aiodistbus.autoconfigure;
 
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,19 +39,25 @@ class BrokerBusConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	DEventBus aiodistbusBroker(AiodistbusProperties properties, PayloadCodec codec) {
+	DEventBus aiodistbusBroker(AiodistbusProperties properties, PayloadCodec codec,
+			ObjectProvider<BrokerOptionsCustomizer> customizers) {
 		AiodistbusProperties.Broker broker = properties.getBroker();
-		return new DEventBus(BrokerOptions.defaults()
+		BrokerOptions options = BrokerOptions.defaults()
 			.withHost(broker.getHost())
 			.withPort(broker.getPort())
-			.withPulse(broker.getPulse()), codec);
+			.withPulse(broker.getPulse());
+		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		return new DEventBus(options, codec);
 	}
 
 	// Takes the broker so that the client depends on it and is destroyed before it.
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec) {
-		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient()), codec);
+	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(), customizers), codec);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.aiodistbus.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,9 @@ class ClientBusConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec) {
-		return new DEntryPoint(clientOptions(properties.getClient()), codec);
+	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		return new DEntryPoint(clientOptions(properties.getClient(), customizers), codec);
 	}
 
 	@Bean
@@ -38,14 +40,20 @@ class ClientBusConfiguration {
 
 	/**
 	 * @param client the client properties
+	 * @param customizers the application's adjustments
 	 * @return the options of a client configured by them
 	 */
-	static ClientOptions clientOptions(AiodistbusProperties.Client client) {
-		return ClientOptions.defaults()
+	static ClientOptions clientOptions(AiodistbusProperties.Client client,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		ClientOptions options = ClientOptions.defaults()
 			.withConnectTimeout(client.getConnectTimeout())
 			.withPulseTtl(client.getPulseTtl())
 			.withPulseLimit(client.getPulseLimit())
 			.withReconnect(client.isReconnect());
+		for (ClientOptionsCustomizer customizer : customizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		return options;
 	}
 
 	/**

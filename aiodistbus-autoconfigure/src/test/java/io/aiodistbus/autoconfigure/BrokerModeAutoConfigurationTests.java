@@ -11,12 +11,17 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.AopTestUtils;
 
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.distributed.BrokerSecurity;
+import io.aiodistbus.distributed.ClientSecurity;
+import io.aiodistbus.distributed.ConnectTimeoutException;
 import io.aiodistbus.distributed.ConnectionState;
+import io.aiodistbus.distributed.CurveKeyPair;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.local.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class BrokerModeAutoConfigurationTests {
@@ -58,6 +63,25 @@ class BrokerModeAutoConfigurationTests {
 						new ChatMessage("remote", "hi"));
 			}
 		});
+	}
+
+	@Test
+	void customizersShouldSecureBrokerAndInAppClient() {
+		CurveKeyPair brokerKeys = CurveKeyPair.generate();
+		CurveKeyPair appKeys = CurveKeyPair.generate();
+		this.runner
+			.withBean(BrokerOptionsCustomizer.class,
+					() -> (options) -> options.withSecurity(BrokerSecurity.curve(brokerKeys, appKeys.publicKey())))
+			.withBean(ClientOptionsCustomizer.class,
+					() -> (options) -> options.withSecurity(ClientSecurity.curve(appKeys, brokerKeys.publicKey())))
+			.run((context) -> {
+				assertThat(context.getBean(EntryPoint.class)).isInstanceOfSatisfying(DEntryPoint.class,
+						(client) -> assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED));
+				try (DEntryPoint stranger = new DEntryPoint()) {
+					assertThatExceptionOfType(ConnectTimeoutException.class).isThrownBy(() -> stranger
+						.connect("127.0.0.1", context.getBean(DEventBus.class).port(), Duration.ofMillis(500)));
+				}
+			});
 	}
 
 	@Test
