@@ -1,5 +1,9 @@
 package io.aiodistbus.autoconfigure;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -90,6 +94,14 @@ class LocalModeAutoConfigurationTests {
 			assertThat(handlers.events).extracting(Event::type).containsExactly("chat.message");
 			// emit waits for the stage of the asynchronous handler
 			assertThat(handlers.calls).containsExactlyInAnyOrder("inferred", "ping", "async later");
+		});
+	}
+
+	@Test
+	void eventHandlerShouldWorkAsMetaAnnotation() {
+		this.runner.withBean(MetaAnnotated.class).run((context) -> {
+			context.getBean(EntryPoint.class).emit("chat.message", new ChatMessage("ann", "hi"));
+			assertThat(context.getBean(MetaAnnotated.class).messages).containsExactly(new ChatMessage("ann", "hi"));
 		});
 	}
 
@@ -289,6 +301,24 @@ class LocalModeAutoConfigurationTests {
 		@Override
 		public int getOrder() {
 			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@EventHandler("chat.*")
+	@interface OnChat {
+
+	}
+
+	static class MetaAnnotated {
+
+		final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
+
+		@OnChat
+		void on(ChatMessage message) {
+			this.messages.add(message);
 		}
 
 	}
