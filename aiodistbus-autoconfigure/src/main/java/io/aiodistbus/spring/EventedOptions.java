@@ -17,6 +17,7 @@ public record EventedOptions(String type, Duration debounce, ScheduledExecutorSe
 	/** The debounce unless another is given. */
 	public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
 
+	/** Checks every value. */
 	public EventedOptions {
 		Objects.requireNonNull(type, "type must not be null");
 		if (debounce == null || debounce.isNegative()) {
