@@ -1,5 +1,9 @@
 package io.aiodistbus.distributed;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,9 @@ class FuzzTests {
 	private static final String TYPED = "fuzz.typed";
 
 	private static final String TIMESTAMP = "2026-11-28T12:00:00.123456";
+
+	private static final ObjectMapper ORACLE = new ObjectMapper()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private static final byte[][] BAD_UTF8 = { { (byte) 0xff }, { (byte) 0xc0, (byte) 0x80 }, { (byte) 0x80 },
 			{ (byte) 0xe2, (byte) 0x82 }, { (byte) 0xed, (byte) 0xa0, (byte) 0x80 }, { (byte) 0xf8, 'a' } };
@@ -231,7 +241,8 @@ class FuzzTests {
 	/** Random frames and malformed events on the PULL socket; all must be dropped, most by a known reason. */
 	private void fuzzCollector(Random random, ZMQ.Socket push) {
 		String type = "fuzz.c" + random.nextInt(1000);
-		switch (random.nextInt(12)) {
+		switch (random.nextInt(14)) {
+			case 12, 13 -> mutated(random, push);
 			case 0, 1, 2 -> {
 				int count = random.nextInt(7);
 				byte[][] frames = new byte[Math.max(1, count)][];
@@ -315,6 +326,144 @@ class FuzzTests {
 				send(push, "collector.random-type", bytes(randomType), json, Crc32s.checksum(json));
 			}
 		}
+	}
+
+	/**
+	 * A valid event JSON, compact or laid out as Python writes it, with one to three random edits and
+	 * a matching checksum. Some edits keep it valid; whether the broker must relay or drop it, and why,
+	 * is decided by Jackson's tree model, independently of the broker's own readers.
+	 */
+	private void mutated(Random random, ZMQ.Socket push) {
+		String type = "mut.c" + random.nextInt(1000);
+		byte[] data = randomBytes(random, random.nextInt(24));
+		String id = UUID.randomUUID().toString();
+		byte[] json = switch (random.nextInt(3)) {
+			case 0 -> EventJson.write(type, data, "builtins.bytes", id, TIMESTAMP);
+			case 1 -> EventJson.write(type, data, "builtins.bytes", id, TIMESTAMP, "src-" + random.nextInt(9),
+					1 + random.nextInt(1_000));
+			default -> {
+				StringBuilder python = new StringBuilder("{\"type\": \"").append(type).append("\", \"data\": [");
+				for (int i = 0; i < data.length; i++) {
+					python.append((i > 0) ? ", " : "").append(data[i] & 0xff);
+				}
+				yield bytes(python.append("], \"dtype\": \"builtins.bytes\", \"id\": \"").append(id)
+					.append("\", \"timestamp\": \"").append(TIMESTAMP).append("\"}").toString());
+			}
+		};
+		int edits = 1 + random.nextInt(3);
+		for (int i = 0; i < edits; i++) {
+			json = edit(random, json);
+		}
+		byte[] topic = bytes(type);
+		DropReason expected = oracle(topic, json);
+		send(push, (expected != null) ? "collector.mutated-invalid" : "collector.mutated-valid", topic, json,
+				Crc32s.checksum(json));
+		if (expected != null) {
+			expectBroker(expected);
+		}
+	}
+
+	private static byte[] edit(Random random, byte[] json) {
+		String alphabet = " \n\t{}[],:\"0123456789-.eEtrufalsn\\/u";
+		int at = random.nextInt(json.length + 1);
+		byte[] result;
+		switch (random.nextInt(6)) {
+			case 0 -> {
+				if (json.length == 0) {
+					return json;
+				}
+				int from = Math.min(at, json.length - 1);
+				result = new byte[json.length - 1];
+				System.arraycopy(json, 0, result, 0, from);
+				System.arraycopy(json, from + 1, result, from, json.length - from - 1);
+			}
+			case 1, 2 -> {
+				byte[] inserted = (random.nextInt(3) == 0) ? bytes(" \r\n\t".substring(random.nextInt(4)))
+						: new byte[] { (byte) alphabet.charAt(random.nextInt(alphabet.length())) };
+				result = new byte[json.length + inserted.length];
+				System.arraycopy(json, 0, result, 0, at);
+				System.arraycopy(inserted, 0, result, at, inserted.length);
+				System.arraycopy(json, at, result, at + inserted.length, json.length - at);
+			}
+			case 3 -> {
+				if (at == json.length) {
+					return json;
+				}
+				result = json.clone();
+				result[at] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+			}
+			case 4 -> {
+				// a letter or digit written as a unicode escape: the same JSON text, another spelling
+				int start = random.nextInt(json.length);
+				int p = start;
+				while (p < json.length && !Character.isLetterOrDigit(json[p])) {
+					p++;
+				}
+				if (p == json.length) {
+					return json;
+				}
+				byte[] escape = bytes(String.format("\\u%04x", json[p] & 0xff));
+				result = new byte[json.length - 1 + escape.length];
+				System.arraycopy(json, 0, result, 0, p);
+				System.arraycopy(escape, 0, result, p, escape.length);
+				System.arraycopy(json, p + 1, result, p + escape.length, json.length - p - 1);
+			}
+			default -> {
+				int length = Math.min(1 + random.nextInt(12), json.length - Math.min(at, json.length));
+				byte[] slice = java.util.Arrays.copyOfRange(json, Math.min(at, json.length), Math.min(at, json.length) + length);
+				int to = random.nextInt(json.length + 1);
+				result = new byte[json.length + slice.length];
+				System.arraycopy(json, 0, result, 0, to);
+				System.arraycopy(slice, 0, result, to, slice.length);
+				System.arraycopy(json, to, result, to + slice.length, json.length - to);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * What the broker must do with an event message, decided from the wire protocol with Jackson's
+	 * tree model: the reason to drop it, or {@code null} to relay it.
+	 */
+	private static DropReason oracle(byte[] topic, byte[] json) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(json));
+		}
+		catch (CharacterCodingException ex) {
+			return DropReason.UTF8;
+		}
+		JsonNode tree;
+		try {
+			tree = ORACLE.readTree(json);
+		}
+		catch (IOException ex) {
+			return DropReason.JSON;
+		}
+		if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || !tree.path("id").isTextual()
+				|| !tree.path("timestamp").isTextual() || !(tree.path("dtype").isTextual() || tree.path("dtype").isNull())
+				|| !(tree.path("data").isNull() || isByteArray(tree.path("data")))) {
+			return DropReason.JSON;
+		}
+		String type = tree.get("type").textValue();
+		if (!java.util.Arrays.equals(topic, bytes(type))) {
+			return DropReason.TOPIC_MISMATCH;
+		}
+		return ReservedTopics.CLOSE.equals(type) ? DropReason.RESERVED : null;
+	}
+
+	private static boolean isByteArray(JsonNode node) {
+		if (!node.isArray()) {
+			return false;
+		}
+		for (JsonNode element : node) {
+			if (!element.isInt() || element.intValue() < 0 || element.intValue() > 255) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Well-formed envelopes that pass the broker, with payloads the client must decode or drop. */
