@@ -2,6 +2,7 @@ package io.aiodistbus.distributed;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -180,5 +181,34 @@ class SlowConsumerTests {
 		assertThat(this.maxQueued.get()).isLessThanOrEqualTo(CAPACITY);
 		assertThat(slowHandled).doesNotHaveDuplicates().isSorted();
 		assertThat(slow.state()).isEqualTo(ConnectionState.CONNECTED);
+	}
+
+	@Test
+	void closingAConsumerBlockedByItsHandlerStopsItsThreads() throws Exception {
+		List<Integer> slowHandled = new CopyOnWriteArrayList<>();
+		List<Integer> fastHandled = new CopyOnWriteArrayList<>();
+		DEntryPoint slow = slowClient(OverflowPolicy.BLOCK, slowHandled);
+		DEntryPoint fast = fastClient(fastHandled);
+		publishAll(slow);
+		assertReceivedEverything(fast, fastHandled);
+		Awaitility.await("the blocked client's queue is full").atMost(TIMEOUT).until(() -> slow.stats().queued() == CAPACITY);
+		String name = slow.toString().substring("DEntryPoint[".length(), slow.toString().indexOf(','));
+
+		CompletableFuture.runAsync(slow::close).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+		assertThat(slow.state()).isEqualTo(ConnectionState.CLOSED);
+		assertThat(liveThreads(name + "-io")).as("close() waits for the I/O thread").isEmpty();
+		Awaitility.await("the dispatch thread is let go")
+			.atMost(TIMEOUT)
+			.until(() -> liveThreads(name + "-").isEmpty());
+	}
+
+	private static List<String> liveThreads(String prefix) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith(prefix) && thread.isAlive())
+			.map(Thread::getName)
+			.toList();
 	}
 }
