@@ -238,6 +238,166 @@ class FuzzTests {
 		assertThat(this.broker.isRunning()).isTrue();
 	}
 
+	/**
+	 * The client's own checks, behind a stand-in broker that relays nothing but the client's probes
+	 * and publishes malformed messages under the topics the client subscribes to (a Python broker
+	 * checks only the checksum, so a client must not rely on its broker's checks).
+	 */
+	@Test
+	void aClientBehindAForeignBrokerCountsEveryMalformedMessage() throws Exception {
+		long seed = Long.getLong("aiodistbus.fuzz.seed", System.nanoTime());
+		double seconds = Double.parseDouble(System.getProperty("aiodistbus.fuzz.seconds", "8")) / 2;
+		System.out.println("fuzz (client): seed=" + seed + " seconds=" + seconds);
+		Random random = new Random(seed);
+		ZMQ.Socket[] sockets = fakeBroker();
+		ZMQ.Socket router = sockets[0];
+		ZMQ.Socket pub = sockets[1];
+		ZMQ.Socket pull = sockets[2];
+		int port = Integer.parseInt(router.getLastEndpoint().substring(router.getLastEndpoint().lastIndexOf(':') + 1));
+		DEntryPoint client = client(PayloadCodec.shared());
+		Catcher<String> good = new Catcher<>();
+		client.on("fuzz.good", String.class, good);
+		java.util.concurrent.CompletableFuture<Void> connecting = java.util.concurrent.CompletableFuture
+			.runAsync(() -> client.connect("127.0.0.1", port, Duration.ofSeconds(20)));
+		ZMQ.Poller poller = this.raw.createPoller(2);
+		poller.register(router, ZMQ.Poller.POLLIN);
+		poller.register(pull, ZMQ.Poller.POLLIN);
+		long connectDeadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!connecting.isDone() && System.nanoTime() - connectDeadline < 0) {
+			poller.poll(50);
+			serve(router, pub, pull);
+		}
+		connecting.get(1, java.util.concurrent.TimeUnit.SECONDS);
+		poller.close();
+
+		Map<DropReason, Long> expected = new EnumMap<>(DropReason.class);
+		long deadline = System.nanoTime() + (long) (seconds * 1e9);
+		for (int n = 0; n < MAX_MESSAGES / 10 && System.nanoTime() - deadline < 0; n++) {
+			String type = "fuzz.good" + random.nextInt(100);
+			byte[] topic = bytes(type);
+			DropReason reason;
+			switch (random.nextInt(7)) {
+				case 0 -> {
+					byte[][] frames = new byte[1 + random.nextInt(6)][];
+					frames[0] = (random.nextInt(4) == 0) ? bytes(ReservedTopics.PULSE) : prefixed('f', bytes(
+							"uzz.good" + new String(randomBytes(random, random.nextInt(16)), StandardCharsets.ISO_8859_1)));
+					for (int i = 1; i < frames.length; i++) {
+						frames[i] = randomBytes(random, random.nextInt(2049));
+					}
+					if (frames.length == 3 && Crc32s.verify(frames[1], frames[2])) {
+						frames[2] = new byte[0];
+					}
+					send(pub, "client.random" + frames.length, frames);
+					reason = (frames.length == 3) ? DropReason.CHECKSUM : DropReason.FRAME_COUNT;
+				}
+				case 1 -> {
+					byte[] json = envelope(random, type);
+					byte[] crc = Crc32s.checksum(json);
+					crc[random.nextInt(4)] ^= (byte) (1 + random.nextInt(255));
+					send(pub, "client.wrong-crc", topic, json, crc);
+					reason = DropReason.CHECKSUM;
+				}
+				case 2 -> {
+					byte[] json = envelope(random, type);
+					byte[] bad = BAD_UTF8[random.nextInt(BAD_UTF8.length)];
+					int at = indexOf(json, "\"id\":\"") + 6 + random.nextInt(8);
+					byte[] mutated = new byte[json.length + bad.length];
+					System.arraycopy(json, 0, mutated, 0, at);
+					System.arraycopy(bad, 0, mutated, at, bad.length);
+					System.arraycopy(json, at, mutated, at + bad.length, json.length - at);
+					send(pub, "client.bad-utf8", topic, mutated, Crc32s.checksum(mutated));
+					reason = DropReason.UTF8;
+				}
+				case 3 -> {
+					byte[] json = badJson(random, type);
+					send(pub, "client.bad-json", topic, json, Crc32s.checksum(json));
+					reason = DropReason.JSON;
+				}
+				case 4 -> {
+					byte[] json = envelope(random, type);
+					send(pub, "client.wrong-topic", bytes("fuzz.good-not-" + type), json, Crc32s.checksum(json));
+					reason = DropReason.TOPIC_MISMATCH;
+				}
+				default -> {
+					byte[] json = edit(random, envelope(random, type));
+					reason = oracle(topic, json);
+					send(pub, (reason != null) ? "client.mutated-invalid" : "client.mutated-valid", topic, json,
+							Crc32s.checksum(json));
+				}
+			}
+			if (reason != null) {
+				expected.merge(reason, 1L, Long::sum);
+			}
+		}
+		byte[] json = EventJson.write("fuzz.good", bytes("\"hello\""), "builtins.str", UUID.randomUUID().toString(),
+				TIMESTAMP);
+		send(pub, "client.good", bytes("fuzz.good"), json, Crc32s.checksum(json));
+
+		assertThat(good.awaitOne()).isEqualTo("hello");
+		Awaitility.await("the client counts every malformed message")
+			.atMost(TIMEOUT)
+			.until(() -> reachedAll(client.stats().dropped(), expected));
+		Map<DropReason, Long> actual = nonZero(client.stats().dropped());
+		System.out.println("fuzz (client): sent per kind " + this.sent + ", frames sent=" + this.framesSent
+				+ ", client drops=" + actual);
+		assertThat(actual).isEqualTo(expected);
+		assertThat(good.received()).containsExactly("hello");
+		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+	}
+
+	/** Binds a ROUTER, PUB and PULL on three consecutive free ports, as a broker does. */
+	private ZMQ.Socket[] fakeBroker() {
+		for (int attempt = 0; ; attempt++) {
+			ZMQ.Socket router = this.raw.createSocket(SocketType.ROUTER);
+			ZMQ.Socket pub = this.raw.createSocket(SocketType.PUB);
+			ZMQ.Socket pull = this.raw.createSocket(SocketType.PULL);
+			for (ZMQ.Socket socket : List.of(router, pub, pull)) {
+				socket.setLinger(0);
+				socket.setHandshakeIvl(Sockets.HANDSHAKE_INTERVAL_MS);
+			}
+			pub.setSndHWM(0);
+			try {
+				int port = router.bindToRandomPort("tcp://127.0.0.1", 20_000, 60_000);
+				pub.bind(Sockets.tcp("127.0.0.1", port + 1));
+				pull.bind(Sockets.tcp("127.0.0.1", port + 2));
+				return new ZMQ.Socket[] { router, pub, pull };
+			}
+			catch (org.zeromq.ZMQException ex) {
+				this.raw.destroySocket(router);
+				this.raw.destroySocket(pub);
+				this.raw.destroySocket(pull);
+				if (attempt == 20) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Answers handshakes and relays what the client pushes (its probes) back to it. */
+	private static void serve(ZMQ.Socket router, ZMQ.Socket pub, ZMQ.Socket pull) {
+		byte[] identity;
+		while ((identity = router.recv(ZMQ.DONTWAIT)) != null) {
+			List<byte[]> rest = new ArrayList<>();
+			while (router.hasReceiveMore()) {
+				rest.add(router.recv(0));
+			}
+			if (rest.size() == 1 && ReservedTopics.CONNECT.equals(new String(rest.get(0), StandardCharsets.UTF_8))) {
+				router.sendMore(identity);
+				router.send(ReservedTopics.HANDSHAKE);
+			}
+		}
+		byte[] first;
+		while ((first = pull.recv(ZMQ.DONTWAIT)) != null) {
+			List<byte[]> frames = new ArrayList<>(List.of(first));
+			while (pull.hasReceiveMore()) {
+				frames.add(pull.recv(0));
+			}
+			for (int i = 0; i < frames.size(); i++) {
+				pub.send(frames.get(i), (i < frames.size() - 1) ? ZMQ.SNDMORE : 0);
+			}
+		}
+	}
+
 	/** Random frames and malformed events on the PULL socket; all must be dropped, most by a known reason. */
 	private void fuzzCollector(Random random, ZMQ.Socket push) {
 		String type = "fuzz.c" + random.nextInt(1000);
