@@ -239,6 +239,53 @@ class FuzzTests {
 	}
 
 	/**
+	 * A peer of the publish socket may send frames that are not subscriptions. JeroMQ 0.6.0's PUB
+	 * (unlike libzmq's) keeps each such frame in its XPub {@code pendingData} queue, which a PUB never
+	 * reads: memory that grows without bound while any peer sends. The broker must not keep them.
+	 * The queue is internal to JeroMQ, so the test reads it by reflection.
+	 */
+	@Test
+	void framesSentUpstreamToThePublishSocketAreNotKept() throws Exception {
+		int port = this.broker.port();
+		ZMQ.Socket xsub = rawSocket(SocketType.XSUB, port + 1);
+		xsub.setSndHWM(0);
+		xsub.connect(Sockets.tcp("127.0.0.1", port + 1));
+		int junk = 5_000;
+		for (int i = 0; i < junk; i++) {
+			send(xsub, "publisher.not-a-subscription", bytes("\u0002junk " + i));
+		}
+		// the PUB handles its peer's frames in order: once this subscription works, the junk was handled
+		DEntryPoint sender = client(PayloadCodec.shared());
+		sender.connect("127.0.0.1", port);
+		List<byte[]> received = new ArrayList<>();
+		Awaitility.await("the subscription sent after the junk is live")
+			.atMost(TIMEOUT)
+			.until(() -> {
+				send(xsub, "publisher.subscribe", prefixed((byte) 1, bytes("upstream.")));
+				sender.emit("upstream.probe", 1);
+				byte[] frame = xsub.recv(ZMQ.DONTWAIT);
+				while (frame != null) {
+					received.add(frame);
+					frame = xsub.hasReceiveMore() ? xsub.recv(0) : null;
+				}
+				return !received.isEmpty();
+			});
+
+		java.lang.reflect.Field publisherField = DEventBus.class.getDeclaredField("publisher");
+		publisherField.setAccessible(true);
+		Object base = ((ZMQ.Socket) publisherField.get(this.broker)).base();
+		java.lang.reflect.Field pending = zmq.socket.pubsub.XPub.class.getDeclaredField("pendingData");
+		pending.setAccessible(true);
+		java.util.Collection<?> kept = (java.util.Collection<?>) pending.get(base);
+		System.out.println("publish socket: " + base.getClass().getSimpleName() + " keeps " + kept.size() + " of "
+				+ junk + " upstream frames sent");
+		Awaitility.await("the broker lets go of what its publish socket was sent")
+			.atMost(TIMEOUT)
+			.until(kept::isEmpty);
+		assertThat(this.broker.isRunning()).isTrue();
+	}
+
+	/**
 	 * The client's own checks, behind a stand-in broker that relays nothing but the client's probes
 	 * and publishes malformed messages under the topics the client subscribes to (a Python broker
 	 * checks only the checksum, so a client must not rely on its broker's checks).
