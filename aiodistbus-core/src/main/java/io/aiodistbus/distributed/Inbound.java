@@ -68,18 +68,18 @@ final class Inbound {
 				}
 			}
 			case BLOCK -> {
+				// Checked before each wait: once stopping, the rest of the reader's batch must not wait too.
 				try {
-					while (!this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
-						if (stopping.getAsBoolean()) {
-							dropped(event);
+					while (!stopping.getAsBoolean()) {
+						if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
 							return;
 						}
 					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					dropped(event);
 				}
+				dropped(event);
 			}
 		}
 	}
