@@ -48,8 +48,6 @@ final class ClientIo {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientIo.class);
 
-	private static final String PROBE_PREFIX = ReservedTopics.PREFIX + "probe.";
-
 	private static final int BATCH = 256;
 
 	private static final long PROBE_RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -295,7 +293,7 @@ final class ClientIo {
 	}
 
 	private String newProbeTopic() {
-		String topic = PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
+		String topic = ReservedTopics.PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
 		this.subscriber.subscribe(topic);
 		return topic;
 	}
@@ -465,7 +463,7 @@ final class ClientIo {
 			this.listener.brokerClosed(event);
 			disrupt("the broker announced its close");
 		}
-		else if (type.startsWith(PROBE_PREFIX)) {
+		else if (ReservedTopics.isProbe(type)) {
 			CompletableFuture<Void> probe = this.probes.remove(type);
 			if (probe != null) {
 				this.subscriber.unsubscribe(type);

@@ -358,8 +358,10 @@ public final class DEventBus implements AutoCloseable {
 			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(topic), ex.getMessage());
 			return null;
 		}
-		if (ReservedTopics.CLOSE.equals(event.type())) {
-			drop(DropReason.RESERVED, event.type(), "only the broker announces its close");
+		if (ReservedTopics.isReserved(event.type()) && !ReservedTopics.isProbe(event.type())) {
+			// Only the broker speaks for the bus: a pushed close would shut every client down, a pushed
+			// pulse would keep clients believing in a dead broker.
+			drop(DropReason.RESERVED, event.type(), "only the broker sends " + event.type());
 			return null;
 		}
 		return event;

@@ -125,10 +125,12 @@ final class Inbound {
 	 */
 	void close(long timeoutMillis) {
 		boolean queued = false;
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 		try {
 			queued = this.queue.offer(STOP, timeoutMillis, TimeUnit.MILLISECONDS);
-			if (!isDispatchThread()) {
-				this.thread.join(timeoutMillis);
+			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (!isDispatchThread() && left > 0) {
+				this.thread.join(left);
 			}
 		}
 		catch (InterruptedException ex) {

@@ -505,14 +505,17 @@ class FuzzTests {
 				expectBroker(DropReason.RESERVED);
 			}
 			case 9 -> {
-				// reserved types other than close pass the broker; clients must not be fooled into leaving
+				// clients may push only probes; any other reserved type is the broker's to send
 				String reserved = switch (random.nextInt(3)) {
 					case 0 -> ReservedTopics.PULSE;
 					case 1 -> ReservedTopics.HANDSHAKE;
-					default -> ReservedTopics.PREFIX + "probe.nobody." + random.nextInt(100);
+					default -> ReservedTopics.PROBE_PREFIX + "nobody." + random.nextInt(100);
 				};
 				byte[] json = EventJson.write(reserved, null, null, UUID.randomUUID().toString(), TIMESTAMP);
 				send(push, "collector.reserved-other", bytes(reserved), json, Crc32s.checksum(json));
+				if (!ReservedTopics.isProbe(reserved)) {
+					expectBroker(DropReason.RESERVED);
+				}
 			}
 			case 10 -> {
 				byte[] json = envelope(random, type);
@@ -658,7 +661,7 @@ class FuzzTests {
 		if (!java.util.Arrays.equals(topic, bytes(type))) {
 			return DropReason.TOPIC_MISMATCH;
 		}
-		return ReservedTopics.CLOSE.equals(type) ? DropReason.RESERVED : null;
+		return (ReservedTopics.isReserved(type) && !ReservedTopics.isProbe(type)) ? DropReason.RESERVED : null;
 	}
 
 	private static boolean isByteArray(JsonNode node) {
