@@ -157,6 +157,8 @@ final class ClientIo {
 			this.subscriber.setRcvHWM(options.inboundCapacity());
 			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
 			this.push.setSndHWM(options.pushHighWaterMark());
+			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
+			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
 			String monitorAddress = "inproc://" + threadName + "-monitor";
 			this.subscriber.monitor(monitorAddress,
 					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
@@ -235,7 +237,7 @@ final class ClientIo {
 			if (socket == null) {
 				return false;
 			}
-			if (!socket.send(frames[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+			if (!socket.send(frames[0], ZMQ.SNDMORE)) {
 				return false;
 			}
 			socket.send(frames[1], ZMQ.SNDMORE);
