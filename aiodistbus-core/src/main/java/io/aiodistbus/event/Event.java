@@ -140,7 +140,9 @@ public final class Event {
 	 * @return the instant
 	 */
 	public static Instant parseTimestamp(String text) {
-		return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+		Instant instant = WireTimestamps.parse(text);
+		return (instant != null) ? instant
+				: LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
 	}
 
 	@Override

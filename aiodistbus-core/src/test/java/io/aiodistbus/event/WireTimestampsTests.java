@@ -25,6 +25,28 @@ class WireTimestampsTests {
 	}
 
 	@Test
+	void parsesWhatItFormatsAndAgreesWithTheReferenceParser() {
+		SplittableRandom random = new SplittableRandom(7);
+		for (int i = 0; i < 20_000; i++) {
+			Instant instant = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), random.nextInt(1_000_000) * 1_000L);
+			String text = WireTimestamps.format(instant);
+			assertThat(Event.parseTimestamp(text)).isEqualTo(instant);
+			assertThat(Event.parseTimestamp(text.substring(0, 19))).isEqualTo(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		}
+	}
+
+	@Test
+	void leavesOtherLayoutsAndInvalidDatesToTheReferenceParser() {
+		assertThat(WireTimestamps.parse("2026-11-28T12:00:00.5")).isNull();
+		assertThat(Event.parseTimestamp("2026-11-28T12:00:00.5")).isEqualTo(Instant.parse("2026-11-28T12:00:00.500Z"));
+		assertThat(WireTimestamps.parse("2026-02-30T12:00:00")).isNull();
+		assertThat(WireTimestamps.parse("2026-11-28T24:00:00")).isNull();
+		assertThat(WireTimestamps.parse("2026-11-28T12:00:0x")).isNull();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(java.time.format.DateTimeParseException.class)
+			.isThrownBy(() -> Event.parseTimestamp("2026-02-30T12:00:00"));
+	}
+
+	@Test
 	void writesSixFractionDigitsEvenWhenZero() {
 		assertThat(WireTimestamps.format(Instant.parse("2026-11-28T12:00:00Z"))).isEqualTo("2026-11-28T12:00:00.000000");
 		assertThat(Event.parseTimestamp("2026-11-28T12:00:00")).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
