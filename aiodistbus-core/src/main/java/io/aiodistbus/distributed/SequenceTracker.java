@@ -12,17 +12,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Tracking is per publisher and type because a receiver sees only the types it subscribes to. When
  * this client's subscriptions change, what it saw before says nothing about what it should see next,
- * so the tracker starts afresh. It remembers at most {@value #LIMIT} publisher-type pairs. Used by the
+ * so the tracker starts afresh. It remembers at most {@value #PUBLISHERS} publishers and
+ * {@value #TYPES} types of each. Used by the
  * client's I/O thread; the counters may be read from any thread.
  */
 final class SequenceTracker {
 
-	static final int LIMIT = 100_000;
+	static final int PUBLISHERS = 10_000;
 
-	private final Map<String, long[]> last = new LinkedHashMap<>(256, 0.75f, true) {
+	static final int TYPES = 10_000;
+
+	private final Map<String, Map<String, long[]>> last = new LinkedHashMap<>(64, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-			return size() > LIMIT;
+		protected boolean removeEldestEntry(Map.Entry<String, Map<String, long[]>> eldest) {
+			return size() > PUBLISHERS;
 		}
 	};
 
@@ -45,10 +48,15 @@ final class SequenceTracker {
 		if (source == null || sequence <= 0) {
 			return;
 		}
-		String key = source + '\u0000' + type;
-		long[] previous = this.last.get(key);
+		Map<String, long[]> types = this.last.computeIfAbsent(source, (key) -> new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+				return size() > TYPES;
+			}
+		});
+		long[] previous = types.get(type);
 		if (previous == null) {
-			this.last.put(key, new long[] { sequence });
+			types.put(type, new long[] { sequence });
 			return;
 		}
 		long expected = previous[0] + 1;
