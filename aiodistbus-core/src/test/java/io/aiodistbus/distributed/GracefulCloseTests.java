@@ -24,20 +24,17 @@ class GracefulCloseTests {
 
 	private static final String TYPE = "close.n";
 
-	private final DEventBus broker = new DEventBus(BrokerOptions.defaults());
+	private final Loopback loopback = new Loopback(BrokerOptions.defaults());
 
-	private final List<DEntryPoint> clients = new CopyOnWriteArrayList<>();
+	private final DEventBus broker = this.loopback.broker();
 
 	@AfterEach
 	void close() {
-		this.clients.forEach(DEntryPoint::close);
-		this.broker.close();
+		this.loopback.close();
 	}
 
 	private DEntryPoint client(ClientOptions options) {
-		DEntryPoint client = new DEntryPoint(options.withConnectTimeout(Duration.ofSeconds(20)));
-		this.clients.add(client);
-		return client;
+		return this.loopback.client(options);
 	}
 
 	@Test

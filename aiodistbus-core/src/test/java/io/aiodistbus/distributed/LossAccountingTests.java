@@ -20,20 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LossAccountingTests {
 
-	private final DEventBus broker = new DEventBus(BrokerOptions.defaults().withPublishHighWaterMark(10));
+	private final Loopback loopback = new Loopback(BrokerOptions.defaults().withPublishHighWaterMark(10));
 
-	private final List<DEntryPoint> clients = new CopyOnWriteArrayList<>();
+	private final DEventBus broker = this.loopback.broker();
 
 	@AfterEach
 	void close() {
-		this.clients.forEach(DEntryPoint::close);
-		this.broker.close();
+		this.loopback.close();
 	}
 
 	private DEntryPoint client(ClientOptions options) {
-		DEntryPoint client = new DEntryPoint(options.withConnectTimeout(Duration.ofSeconds(20)));
-		this.clients.add(client);
-		return client;
+		return this.loopback.client(options);
 	}
 
 	@Test

@@ -38,9 +38,9 @@ class SlowConsumerTests {
 
 	private static final String TYPE = "slow.n";
 
-	private final DEventBus broker = new DEventBus(BrokerOptions.defaults());
+	private final Loopback loopback = new Loopback(BrokerOptions.defaults());
 
-	private final List<DEntryPoint> clients = new CopyOnWriteArrayList<>();
+	private final DEventBus broker = this.loopback.broker();
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -49,14 +49,11 @@ class SlowConsumerTests {
 	@AfterEach
 	void close() {
 		this.release.countDown();
-		this.clients.forEach(DEntryPoint::close);
-		this.broker.close();
+		this.loopback.close();
 	}
 
 	private DEntryPoint client(ClientOptions options) {
-		DEntryPoint client = new DEntryPoint(options.withConnectTimeout(Duration.ofSeconds(20)));
-		this.clients.add(client);
-		return client;
+		return this.loopback.client(options);
 	}
 
 	private DEntryPoint slowClient(OverflowPolicy policy, List<Integer> handled) {
