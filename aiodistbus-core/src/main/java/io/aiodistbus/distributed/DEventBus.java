@@ -256,7 +256,7 @@ public final class DEventBus implements AutoCloseable {
 	 */
 	public void forward(EventBus localBus, String... types) {
 		this.forwards.add(new LocalForward(localBus, (types.length == 0) ? new String[] { "*" } : types, this.codec,
-				this.name));
+				this.name, this.drops, this.dropLog));
 	}
 
 	private void run() {
