@@ -45,6 +45,27 @@ class BrokerBusConfiguration {
 	@ConditionalOnMissingBean
 	DEventBus aiodistbusBroker(AiodistbusProperties properties, PayloadCodec codec,
 			ObjectProvider<BrokerOptionsCustomizer> customizers) {
+		return new DEventBus(brokerOptions(properties, customizers), codec);
+	}
+
+	// Takes the broker so that the client depends on it and is destroyed before it.
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(EntryPoint.class)
+	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(),
+				BusSecurity.inAppClient(properties.getSecurity()), customizers), codec);
+	}
+
+	/**
+	 * Builds the broker's options from the properties; the customizers come last, so that what they
+	 * set wins over the properties, security included.
+	 * @param properties the properties
+	 * @param customizers the application's adjustments
+	 * @return the options of a broker configured by them
+	 */
+	static BrokerOptions brokerOptions(AiodistbusProperties properties,
+			ObjectProvider<BrokerOptionsCustomizer> customizers) {
 		AiodistbusProperties.Broker broker = properties.getBroker();
 		DataSize maxMessageSize = broker.getMaxMessageSize();
 		BrokerOptions options = BrokerOptions.defaults()
@@ -57,16 +78,7 @@ class BrokerBusConfiguration {
 		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);
 		}
-		return new DEventBus(options, codec);
-	}
-
-	// Takes the broker so that the client depends on it and is destroyed before it.
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean(EntryPoint.class)
-	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers) {
-		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(),
-				BusSecurity.inAppClient(properties.getSecurity()), customizers), codec);
+		return options;
 	}
 
 	@Bean
