@@ -1,10 +1,14 @@
 package io.aiodistbus.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.aiodistbus.distributed.OverflowPolicy;
 
 /**
  * Configuration of the application's bus. Invalid values fail the binding with a message naming
@@ -35,6 +39,11 @@ public class AiodistbusProperties {
 	 */
 	private final Client client = new Client();
 
+	/**
+	 * CurveZMQ encryption and authentication of the application's broker and client.
+	 */
+	private final Security security = new Security();
+
 	public Mode getMode() {
 		return this.mode;
 	}
@@ -57,6 +66,10 @@ public class AiodistbusProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/**
@@ -96,6 +109,18 @@ public class AiodistbusProperties {
 		 */
 		private Duration pulse = Duration.ofSeconds(15);
 
+		/**
+		 * Messages the broker queues for each slow subscriber before ZeroMQ drops (seen by that
+		 * subscriber as lost events); 0 for no limit.
+		 */
+		private int publishHighWaterMark = 100_000;
+
+		/**
+		 * Largest frame accepted from a client; larger ones are dropped and counted as 'oversize'.
+		 * Unset or -1 for no limit.
+		 */
+		private DataSize maxMessageSize;
+
 		public String getHost() {
 			return this.host;
 		}
@@ -118,6 +143,27 @@ public class AiodistbusProperties {
 
 		public void setPulse(Duration pulse) {
 			this.pulse = Check.positive("aiodistbus.broker.pulse", pulse);
+		}
+
+		public int getPublishHighWaterMark() {
+			return this.publishHighWaterMark;
+		}
+
+		public void setPublishHighWaterMark(int publishHighWaterMark) {
+			this.publishHighWaterMark = Check.atLeast("aiodistbus.broker.publish-high-water-mark",
+					publishHighWaterMark, 0);
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			if (maxMessageSize != null && maxMessageSize.toBytes() != -1 && maxMessageSize.toBytes() < 1) {
+				throw new IllegalArgumentException(
+						"aiodistbus.broker.max-message-size must be positive, or -1 for no limit, was " + maxMessageSize);
+			}
+			this.maxMessageSize = maxMessageSize;
 		}
 
 	}
@@ -157,6 +203,34 @@ public class AiodistbusProperties {
 		 * Whether to reconnect after the broker was lost; without, the client closes.
 		 */
 		private boolean reconnect = true;
+
+		/**
+		 * Received events that may wait for the application's handlers.
+		 */
+		private int inboundCapacity = 100_000;
+
+		/**
+		 * What happens to a received event that finds the inbound queue full: 'block' stops reading
+		 * (the broker's queue for this client fills and drops instead), 'drop-newest' drops that event,
+		 * 'drop-oldest' the oldest queued one; drops are counted.
+		 */
+		private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+
+		/**
+		 * Outgoing messages ZeroMQ queues while the broker is slow or unreachable; 0 for no limit.
+		 */
+		private int pushHighWaterMark = 100_000;
+
+		/**
+		 * How long an emit waits for room in a full outgoing queue before it drops the event and
+		 * counts it; 0 never waits.
+		 */
+		private Duration sendTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long closing the client lets already accepted outgoing events drain.
+		 */
+		private Duration closeFlushTimeout = Duration.ofSeconds(1);
 
 		public String getHost() {
 			return this.host;
@@ -209,6 +283,158 @@ public class AiodistbusProperties {
 			this.reconnect = reconnect;
 		}
 
+		public int getInboundCapacity() {
+			return this.inboundCapacity;
+		}
+
+		public void setInboundCapacity(int inboundCapacity) {
+			this.inboundCapacity = Check.atLeast("aiodistbus.client.inbound-capacity", inboundCapacity, 1);
+		}
+
+		public OverflowPolicy getOverflowPolicy() {
+			return this.overflowPolicy;
+		}
+
+		public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+			if (overflowPolicy == null) {
+				throw new IllegalArgumentException("aiodistbus.client.overflow-policy must not be empty");
+			}
+			this.overflowPolicy = overflowPolicy;
+		}
+
+		public int getPushHighWaterMark() {
+			return this.pushHighWaterMark;
+		}
+
+		public void setPushHighWaterMark(int pushHighWaterMark) {
+			this.pushHighWaterMark = Check.atLeast("aiodistbus.client.push-high-water-mark", pushHighWaterMark, 0);
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = Check.notNegative("aiodistbus.client.send-timeout", sendTimeout);
+		}
+
+		public Duration getCloseFlushTimeout() {
+			return this.closeFlushTimeout;
+		}
+
+		public void setCloseFlushTimeout(Duration closeFlushTimeout) {
+			this.closeFlushTimeout = Check.notNegative("aiodistbus.client.close-flush-timeout", closeFlushTimeout);
+		}
+
+	}
+
+	/**
+	 * CurveZMQ for the application's broker ('broker' mode) and client ('client' and 'broker' mode).
+	 * Only checked when enabled, so keys may stay configured while security is switched off; see
+	 * {@code BusSecurity} for the checks.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether to encrypt the bus and authenticate its peers with CurveZMQ. Requires this
+		 * application's key pair (public-key and secret-key, or key-file); in 'client' mode also the
+		 * broker's public key.
+		 */
+		private boolean enabled;
+
+		/**
+		 * This application's public key, 40 Z85 characters. With secret-key, an alternative to
+		 * key-file.
+		 */
+		private String publicKey;
+
+		/**
+		 * This application's secret key, 40 Z85 characters; better given through the environment
+		 * (AIODISTBUS_SECURITY_SECRETKEY) than written in a file of the application.
+		 */
+		private String secretKey;
+
+		/**
+		 * File holding this application's key pair, as written by 'aiodistbus-broker.jar
+		 * --generate-keys --out' (ZeroMQ secret certificate); an alternative to public-key and
+		 * secret-key.
+		 */
+		private Path keyFile;
+
+		/**
+		 * Public key of the broker to connect to, in 'client' mode. In 'broker' mode the embedded
+		 * broker uses this application's key pair and this may be left unset.
+		 */
+		private String brokerPublicKey;
+
+		/**
+		 * Public keys of the clients the embedded broker lets in, in 'broker' mode. The application's
+		 * own key is allowed without being listed.
+		 */
+		private List<String> allowedClientKeys = new ArrayList<>();
+
+		/**
+		 * File of public keys of the clients the embedded broker lets in, in 'broker' mode: one key
+		 * per line, '#' comments allowed. Adds to allowed-client-keys.
+		 */
+		private Path allowedClientKeysFile;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+		public String getSecretKey() {
+			return this.secretKey;
+		}
+
+		public void setSecretKey(String secretKey) {
+			this.secretKey = secretKey;
+		}
+
+		public Path getKeyFile() {
+			return this.keyFile;
+		}
+
+		public void setKeyFile(Path keyFile) {
+			this.keyFile = keyFile;
+		}
+
+		public String getBrokerPublicKey() {
+			return this.brokerPublicKey;
+		}
+
+		public void setBrokerPublicKey(String brokerPublicKey) {
+			this.brokerPublicKey = brokerPublicKey;
+		}
+
+		public List<String> getAllowedClientKeys() {
+			return this.allowedClientKeys;
+		}
+
+		public void setAllowedClientKeys(List<String> allowedClientKeys) {
+			this.allowedClientKeys = allowedClientKeys;
+		}
+
+		public Path getAllowedClientKeysFile() {
+			return this.allowedClientKeysFile;
+		}
+
+		public void setAllowedClientKeysFile(Path allowedClientKeysFile) {
+			this.allowedClientKeysFile = allowedClientKeysFile;
+		}
+
 	}
 
 	/**
@@ -233,6 +459,20 @@ public class AiodistbusProperties {
 				throw new IllegalArgumentException(property + " must be a positive duration, was " + duration);
 			}
 			return duration;
+		}
+
+		static Duration notNegative(String property, Duration duration) {
+			if (duration == null || duration.isNegative()) {
+				throw new IllegalArgumentException(property + " must not be negative, was " + duration);
+			}
+			return duration;
+		}
+
+		static int atLeast(String property, int value, int min) {
+			if (value < min) {
+				throw new IllegalArgumentException(property + " must be at least " + min + ", was " + value);
+			}
+			return value;
 		}
 
 		static String notBlank(String property, String text) {

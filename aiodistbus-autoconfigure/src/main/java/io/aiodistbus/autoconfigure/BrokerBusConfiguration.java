@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -29,6 +30,9 @@ import io.aiodistbus.spring.HandlerRegistry;
  * The broker binds its ports when its bean is created, so it serves before the application's client
  * connects (at the start of the {@link EntryPointLifecycle}); on shutdown the client closes first, in
  * that lifecycle's stop, and the broker when its bean is destroyed.
+ * <p>
+ * With {@code aiodistbus.security.enabled}, the broker and the in-app client both use the
+ * application's key pair, and the broker lets that key in besides the configured client keys.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "broker")
@@ -41,15 +45,7 @@ class BrokerBusConfiguration {
 	@ConditionalOnMissingBean
 	DEventBus aiodistbusBroker(AiodistbusProperties properties, PayloadCodec codec,
 			ObjectProvider<BrokerOptionsCustomizer> customizers) {
-		AiodistbusProperties.Broker broker = properties.getBroker();
-		BrokerOptions options = BrokerOptions.defaults()
-			.withHost(broker.getHost())
-			.withPort(broker.getPort())
-			.withPulse(broker.getPulse());
-		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
-			options = customizer.customize(options);
-		}
-		return new DEventBus(options, codec);
+		return new DEventBus(brokerOptions(properties, customizers), codec);
 	}
 
 	// Takes the broker so that the client depends on it and is destroyed before it.
@@ -57,7 +53,32 @@ class BrokerBusConfiguration {
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec,
 			ObjectProvider<ClientOptionsCustomizer> customizers) {
-		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(), customizers), codec);
+		return new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(),
+				BusSecurity.inAppClient(properties.getSecurity()), customizers), codec);
+	}
+
+	/**
+	 * Builds the broker's options from the properties; the customizers come last, so that what they
+	 * set wins over the properties, security included.
+	 * @param properties the properties
+	 * @param customizers the application's adjustments
+	 * @return the options of a broker configured by them
+	 */
+	static BrokerOptions brokerOptions(AiodistbusProperties properties,
+			ObjectProvider<BrokerOptionsCustomizer> customizers) {
+		AiodistbusProperties.Broker broker = properties.getBroker();
+		DataSize maxMessageSize = broker.getMaxMessageSize();
+		BrokerOptions options = BrokerOptions.defaults()
+			.withHost(broker.getHost())
+			.withPort(broker.getPort())
+			.withPulse(broker.getPulse())
+			.withPublishHighWaterMark(broker.getPublishHighWaterMark())
+			.withMaxMessageSize((maxMessageSize != null) ? maxMessageSize.toBytes() : -1)
+			.withSecurity(BusSecurity.broker(properties.getSecurity()));
+		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		return options;
 	}
 
 	@Bean

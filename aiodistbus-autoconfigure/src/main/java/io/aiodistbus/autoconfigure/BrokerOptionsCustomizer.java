@@ -4,8 +4,9 @@ import io.aiodistbus.distributed.BrokerOptions;
 
 /**
  * Adjusts the options of the embedded broker ('broker' mode) beyond what properties set, such as
- * CurveZMQ security ({@link BrokerOptions#withSecurity}) or the high-water mark. Every bean of this
- * type is applied, in order, to the options built from the {@code aiodistbus.broker.*} properties.
+ * CurveZMQ security with keys from a key store ({@link BrokerOptions#withSecurity}). Every bean of
+ * this type is applied, in order, to the options built from the {@code aiodistbus.broker.*} and
+ * {@code aiodistbus.security.*} properties, so what it sets wins over them.
  */
 @FunctionalInterface
 public interface BrokerOptionsCustomizer {

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.ClientSecurity;
 import io.aiodistbus.distributed.ConnectionState;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.spring.HandlerRegistry;
@@ -26,7 +27,8 @@ class ClientBusConfiguration {
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
 			ObjectProvider<ClientOptionsCustomizer> customizers) {
-		return new DEntryPoint(clientOptions(properties.getClient(), customizers), codec);
+		return new DEntryPoint(
+				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec);
 	}
 
 	@Bean
@@ -39,17 +41,25 @@ class ClientBusConfiguration {
 	}
 
 	/**
+	 * Builds the client's options from the properties; the customizers come last, so that what they
+	 * set wins over the properties, security included.
 	 * @param client the client properties
+	 * @param security CurveZMQ from the {@code aiodistbus.security.*} properties, {@code null} for none
 	 * @param customizers the application's adjustments
 	 * @return the options of a client configured by them
 	 */
-	static ClientOptions clientOptions(AiodistbusProperties.Client client,
+	static ClientOptions clientOptions(AiodistbusProperties.Client client, ClientSecurity security,
 			ObjectProvider<ClientOptionsCustomizer> customizers) {
 		ClientOptions options = ClientOptions.defaults()
 			.withConnectTimeout(client.getConnectTimeout())
 			.withPulseTtl(client.getPulseTtl())
 			.withPulseLimit(client.getPulseLimit())
-			.withReconnect(client.isReconnect());
+			.withReconnect(client.isReconnect())
+			.withInbound(client.getInboundCapacity(), client.getOverflowPolicy())
+			.withPushHighWaterMark(client.getPushHighWaterMark())
+			.withSendTimeout(client.getSendTimeout())
+			.withCloseFlushTimeout(client.getCloseFlushTimeout())
+			.withSecurity(security);
 		for (ClientOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);
 		}

@@ -4,9 +4,10 @@ import io.aiodistbus.distributed.ClientOptions;
 
 /**
  * Adjusts the options of the application's client ('client' mode, and the in-app client of 'broker'
- * mode) beyond what properties set, such as CurveZMQ security ({@link ClientOptions#withSecurity}) or
- * the inbound queue. Every bean of this type is applied, in order, to the options built from the
- * {@code aiodistbus.client.*} properties.
+ * mode) beyond what properties set, such as CurveZMQ security with keys from a key store
+ * ({@link ClientOptions#withSecurity}). Every bean of this type is applied, in order, to the options
+ * built from the {@code aiodistbus.client.*} and {@code aiodistbus.security.*} properties, so what it
+ * sets wins over them.
  */
 @FunctionalInterface
 public interface ClientOptionsCustomizer {

@@ -3,6 +3,7 @@ package io.aiodistbus.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
+	// Unset by default, which is their meaning: no key configured, no size limit.
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("aiodistbus.broker.max-message-size",
+			"aiodistbus.security.public-key", "aiodistbus.security.secret-key", "aiodistbus.security.key-file",
+			"aiodistbus.security.broker-public-key", "aiodistbus.security.allowed-client-keys",
+			"aiodistbus.security.allowed-client-keys-file");
+
 	@Test
 	void everyPropertyShouldHaveDescriptionAndDefault() throws IOException {
 		JsonNode metadata;
@@ -26,13 +33,20 @@ class ConfigurationMetadataTests {
 		Map<String, JsonNode> properties = new TreeMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asText(), property));
 		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.broker.host",
-				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.client.host", "aiodistbus.client.port",
+				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.broker.publish-high-water-mark",
+				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",
-				"aiodistbus.client.reconnect");
+				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
+				"aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
+				"aiodistbus.client.close-flush-timeout", "aiodistbus.security.enabled", "aiodistbus.security.public-key",
+				"aiodistbus.security.secret-key", "aiodistbus.security.key-file", "aiodistbus.security.broker-public-key",
+				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();
-			assertThat(property.has("defaultValue")).as(name).isTrue();
+			assertThat(property.has("defaultValue")).as(name).isEqualTo(!WITHOUT_DEFAULT.contains(name));
 		});
+		assertThat(properties.get("aiodistbus.security.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("aiodistbus.client.overflow-policy").get("defaultValue").asText()).isEqualTo("block");
 		assertThat(properties.get("aiodistbus.namespaces").get("defaultValue").toString())
 			.isEqualTo("[\"default\"]");
 	}

@@ -59,7 +59,7 @@ public final class CurveKeys {
 	 * @return the key
 	 * @throws IllegalArgumentException if it is not 40 Z85 characters encoding 32 bytes
 	 */
-	static String requireKey(String key, String what) {
+	public static String requireKey(String key, String what) {
 		if (key == null) {
 			throw new IllegalArgumentException(what + " must not be null");
 		}

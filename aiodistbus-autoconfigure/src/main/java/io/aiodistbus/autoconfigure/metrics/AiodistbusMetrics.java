@@ -24,7 +24,11 @@ import io.aiodistbus.wire.DropReason;
  * <li>{@code aiodistbus.events.dropped} (tags {@code reason} and {@code component}: {@code client} or
  * {@code broker}), read from the client's and the embedded broker's counters; on an in-process bus
  * ({@code component} {@code local}), the payloads that did not convert to a handler's class;</li>
- * <li>{@code aiodistbus.events.relayed}, the embedded broker's relayed events.</li>
+ * <li>{@code aiodistbus.events.lost} and {@code aiodistbus.events.out.of.order}, the client's count of
+ * events of other publishers missing or arriving late, from their sequence numbers;</li>
+ * <li>{@code aiodistbus.events.relayed}, the embedded broker's relayed events, and
+ * {@code aiodistbus.broker.refused}, the connections it refused by CurveZMQ authentication (a refused
+ * client adds one per socket and retry).</li>
  * </ul>
  * Received events are those that arrive from a broker; an in-process bus hands events over without
  * receiving them.
@@ -51,6 +55,12 @@ public class AiodistbusMetrics implements MeterBinder {
 		this.entryPoint.addObserver(new MeterObserver(registry));
 		if (this.entryPoint instanceof DEntryPoint client) {
 			bindDropped(registry, "client", () -> client.stats().dropped());
+			FunctionCounter.builder("aiodistbus.events.lost", client, (source) -> source.stats().lost())
+				.description("Events of other publishers that never arrived, counted from their sequence numbers")
+				.register(registry);
+			FunctionCounter.builder("aiodistbus.events.out.of.order", client, (source) -> source.stats().outOfOrder())
+				.description("Events that arrived after a later one of the same publisher and type, or twice")
+				.register(registry);
 		}
 		else {
 			// A client counts the payloads its handlers reject among its drops; elsewhere, count them here.
@@ -73,6 +83,10 @@ public class AiodistbusMetrics implements MeterBinder {
 			bindDropped(registry, "broker", () -> embedded.stats().dropped());
 			FunctionCounter.builder("aiodistbus.events.relayed", embedded, (source) -> source.stats().relayed())
 				.description("Events the embedded broker relayed to its clients")
+				.register(registry);
+			FunctionCounter
+				.builder("aiodistbus.broker.refused", embedded, (source) -> source.stats().refusedConnections())
+				.description("Connections the embedded broker refused by CurveZMQ authentication")
 				.register(registry);
 		}
 	}

@@ -1,5 +1,7 @@
 package io.aiodistbus.autoconfigure.metrics;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,9 +14,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.AiodistbusAutoConfiguration;
+import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.ClientSecurity;
+import io.aiodistbus.distributed.ConnectTimeoutException;
+import io.aiodistbus.distributed.CurveKeyPair;
+import io.aiodistbus.distributed.DEntryPoint;
+import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.wire.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class AiodistbusMetricsAutoConfigurationTests {
@@ -67,7 +76,29 @@ class AiodistbusMetricsAutoConfigurationTests {
 				.count()).isZero();
 			assertThat(registry.get("aiodistbus.events.dropped").tag("component", "client").functionCounters())
 				.hasSize(DropReason.values().length);
+			assertThat(registry.get("aiodistbus.events.lost").functionCounter().count()).isZero();
+			assertThat(registry.get("aiodistbus.events.out.of.order").functionCounter().count()).isZero();
 		});
+	}
+
+	@Test
+	void brokerModeShouldMeterRefusedConnections() {
+		CurveKeyPair appKeys = CurveKeyPair.generate();
+		this.runner
+			.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0", "aiodistbus.security.enabled=true",
+					"aiodistbus.security.public-key=" + appKeys.publicKey(),
+					"aiodistbus.security.secret-key=" + appKeys.secretKey())
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("aiodistbus.broker.refused").functionCounter().count()).isZero();
+				ClientOptions stranger = ClientOptions.defaults()
+					.withSecurity(ClientSecurity.curve(CurveKeyPair.generate(), appKeys.publicKey()));
+				try (DEntryPoint client = new DEntryPoint(stranger)) {
+					assertThatExceptionOfType(ConnectTimeoutException.class).isThrownBy(() -> client
+						.connect("127.0.0.1", context.getBean(DEventBus.class).port(), Duration.ofMillis(500)));
+				}
+				assertThat(registry.get("aiodistbus.broker.refused").functionCounter().count()).isPositive();
+			});
 	}
 
 	@Test

@@ -1,0 +1,117 @@
+package io.aiodistbus.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.aiodistbus.distributed.BrokerOptions;
+import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.DEntryPoint;
+import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.distributed.OverflowPolicy;
+import io.aiodistbus.wire.DropReason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The queue and size properties of the client and the broker: their defaults are core's, their
+ * values reach the options, and invalid ones fail naming the property.
+ */
+class TuningPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class));
+
+	@Test
+	void defaultsShouldBeCoreDefaults() {
+		this.runner.run((context) -> {
+			AiodistbusProperties properties = context.getBean(AiodistbusProperties.class);
+			ClientOptions client = ClientBusConfiguration.clientOptions(properties.getClient(), null,
+					context.getBeanProvider(ClientOptionsCustomizer.class));
+			BrokerOptions broker = BrokerBusConfiguration.brokerOptions(properties,
+					context.getBeanProvider(BrokerOptionsCustomizer.class));
+			assertThat(client).isEqualTo(ClientOptions.defaults());
+			assertThat(broker).isEqualTo(BrokerOptions.defaults().withPort(5555));
+		});
+	}
+
+	@Test
+	void clientPropertiesShouldReachOptions() {
+		this.runner
+			.withPropertyValues("aiodistbus.client.inbound-capacity=10", "aiodistbus.client.overflow-policy=drop-oldest",
+					"aiodistbus.client.push-high-water-mark=20", "aiodistbus.client.send-timeout=0",
+					"aiodistbus.client.close-flush-timeout=250ms")
+			.run((context) -> {
+				ClientOptions options = ClientBusConfiguration.clientOptions(
+						context.getBean(AiodistbusProperties.class).getClient(), null,
+						context.getBeanProvider(ClientOptionsCustomizer.class));
+				assertThat(options.inboundCapacity()).isEqualTo(10);
+				assertThat(options.overflowPolicy()).isEqualTo(OverflowPolicy.DROP_OLDEST);
+				assertThat(options.pushHighWaterMark()).isEqualTo(20);
+				assertThat(options.sendTimeout()).isZero();
+				assertThat(options.closeFlushTimeout()).isEqualTo(Duration.ofMillis(250));
+			});
+	}
+
+	@Test
+	void brokerPropertiesShouldReachOptions() {
+		this.runner
+			.withPropertyValues("aiodistbus.broker.publish-high-water-mark=30", "aiodistbus.broker.max-message-size=1MB")
+			.run((context) -> {
+				BrokerOptions options = BrokerBusConfiguration.brokerOptions(context.getBean(AiodistbusProperties.class),
+						context.getBeanProvider(BrokerOptionsCustomizer.class));
+				assertThat(options.publishHighWaterMark()).isEqualTo(30);
+				assertThat(options.maxMessageSize()).isEqualTo(1024 * 1024);
+			});
+	}
+
+	@Test
+	void maxMessageSizeOfMinusOneShouldMeanNoLimit() {
+		this.runner.withPropertyValues("aiodistbus.broker.max-message-size=-1")
+			.run((context) -> assertThat(BrokerBusConfiguration
+				.brokerOptions(context.getBean(AiodistbusProperties.class),
+						context.getBeanProvider(BrokerOptionsCustomizer.class))
+				.maxMessageSize()).isEqualTo(-1));
+	}
+
+	@Test
+	void embeddedBrokerShouldDropFramesOverMaxMessageSize() {
+		this.runner
+			.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0",
+					"aiodistbus.broker.max-message-size=1KB")
+			.run((context) -> {
+				DEventBus broker = context.getBean(DEventBus.class);
+				try (DEntryPoint remote = new DEntryPoint()) {
+					remote.connect("127.0.0.1", broker.port(), Duration.ofSeconds(10));
+					remote.emit(new ChatMessage("remote", "x".repeat(2000)));
+					await().untilAsserted(
+							() -> assertThat(broker.stats().dropped()).containsEntry(DropReason.OVERSIZE, 1L));
+				}
+			});
+	}
+
+	@Test
+	void invalidTuningValuesShouldFailNamingProperty() {
+		assertFailure("aiodistbus.client.inbound-capacity=0", "aiodistbus.client.inbound-capacity must be at least 1");
+		assertFailure("aiodistbus.client.overflow-policy=drop-all", "aiodistbus.client.overflow-policy");
+		assertFailure("aiodistbus.client.push-high-water-mark=-1",
+				"aiodistbus.client.push-high-water-mark must be at least 0");
+		assertFailure("aiodistbus.client.send-timeout=-1s", "aiodistbus.client.send-timeout must not be negative");
+		assertFailure("aiodistbus.client.close-flush-timeout=-1s",
+				"aiodistbus.client.close-flush-timeout must not be negative");
+		assertFailure("aiodistbus.broker.publish-high-water-mark=-1",
+				"aiodistbus.broker.publish-high-water-mark must be at least 0");
+		assertFailure("aiodistbus.broker.max-message-size=0",
+				"aiodistbus.broker.max-message-size must be positive, or -1 for no limit");
+	}
+
+	private void assertFailure(String property, String message) {
+		this.runner.withPropertyValues(property)
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining(message));
+	}
+
+}
