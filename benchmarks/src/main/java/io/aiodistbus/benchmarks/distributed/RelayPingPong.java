@@ -1,0 +1,89 @@
+package io.aiodistbus.benchmarks.distributed;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import io.aiodistbus.benchmarks.Tick;
+
+/**
+ * Ping-pong through the {@link BareRelay}: each client is a PUSH to the relay and a SUB from it, and
+ * the ponger decodes the ping and encodes a new pong event as our client would.
+ */
+public final class RelayPingPong implements PingPong {
+
+	private final ZContext context = new ZContext(1);
+
+	private final BareRelay relay = new BareRelay(this.context);
+
+	private final CountDownLatch pongerStopped = new CountDownLatch(1);
+
+	private volatile boolean running = true;
+
+	private ZMQ.Socket pingPush;
+
+	private SubReceiver pongReceiver;
+
+	@Override
+	public String name() {
+		return "bare JeroMQ relay";
+	}
+
+	@Override
+	public void start(Consumer<Tick> pongs) {
+		Thread ponger = new Thread(this::pong, "bench-ponger");
+		ponger.setDaemon(true);
+		ponger.start();
+		this.pongReceiver = new SubReceiver(this.context, this.relay.pubPort(), PONG, pongs);
+		this.pingPush = Sockets.create(this.context, SocketType.PUSH);
+		this.pingPush.connect(Sockets.endpoint(this.relay.pullPort()));
+	}
+
+	private void pong() {
+		ZMQ.Socket sub = Sockets.create(this.context, SocketType.SUB);
+		ZMQ.Socket push = Sockets.create(this.context, SocketType.PUSH);
+		try {
+			sub.subscribe(PING);
+			sub.connect(Sockets.endpoint(this.relay.pubPort()));
+			push.connect(Sockets.endpoint(this.relay.pullPort()));
+			while (this.running) {
+				Tick tick = TickFrames.receive(sub);
+				if (tick != null) {
+					TickFrames.send(push, PONG, tick);
+				}
+			}
+		}
+		finally {
+			this.context.destroySocket(sub);
+			this.context.destroySocket(push);
+			this.pongerStopped.countDown();
+		}
+	}
+
+	@Override
+	public void ping(Tick tick) {
+		TickFrames.send(this.pingPush, PING, tick);
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.pongerStopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.pongReceiver != null) {
+			this.pongReceiver.close();
+		}
+		if (this.pingPush != null) {
+			this.context.destroySocket(this.pingPush);
+		}
+		this.relay.close();
+		this.context.close();
+	}
+}

@@ -1,0 +1,65 @@
+package io.aiodistbus.benchmarks.distributed;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import io.aiodistbus.benchmarks.Tick;
+
+/**
+ * A bare SUB socket on a thread of its own, handing decoded ticks to a sink. The socket is created,
+ * used and closed on that thread, since JeroMQ sockets are not thread-safe and must not be
+ * interrupted.
+ */
+final class SubReceiver implements AutoCloseable {
+
+	private final Thread thread;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private volatile boolean running = true;
+
+	/**
+	 * @param context the context
+	 * @param port the PUB port to connect to
+	 * @param prefix the topic prefix to subscribe to
+	 * @param sink what receives the ticks
+	 */
+	SubReceiver(ZContext context, int port, String prefix, Consumer<Tick> sink) {
+		this.thread = new Thread(() -> loop(context, port, prefix, sink), "bench-sub");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	private void loop(ZContext context, int port, String prefix, Consumer<Tick> sink) {
+		ZMQ.Socket socket = Sockets.create(context, SocketType.SUB);
+		try {
+			socket.subscribe(prefix);
+			socket.connect(Sockets.endpoint(port));
+			while (this.running) {
+				Tick tick = TickFrames.receive(socket);
+				if (tick != null) {
+					sink.accept(tick);
+				}
+			}
+		}
+		finally {
+			context.destroySocket(socket);
+			this.stopped.countDown();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
