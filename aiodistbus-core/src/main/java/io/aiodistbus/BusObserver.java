@@ -42,6 +42,16 @@ public interface BusObserver {
 	}
 
 	/**
+	 * An event was not handed to a handler because its payload does not convert to the handler's
+	 * class; the event is dropped for that handler.
+	 * @param event the event
+	 * @param handler a description of the handler
+	 * @param error why the payload does not convert
+	 */
+	default void payloadRejected(Event event, String handler, RuntimeException error) {
+	}
+
+	/**
 	 * Whether {@link #handled} needs the handler's duration; when no observer does, the clock is
 	 * not read.
 	 * @return {@code true} to have handlers timed

@@ -85,6 +85,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 			this.subscribers.add(subscriber);
 			attached(subscriber);
 		}
+		afterAttached(subscriber);
 		return new Registration(subscriber);
 	}
 
@@ -150,6 +151,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	 * @param subscriber the new subscriber
 	 */
 	protected abstract void attached(Subscriber subscriber);
+
+	/**
+	 * Called after {@link #attached}, outside the lock, for work that may wait, such as proving that a
+	 * subscription is live.
+	 * @param subscriber the new subscriber
+	 */
+	protected void afterAttached(Subscriber subscriber) {
+	}
 
 	/**
 	 * Called, under this entry point's lock, when a subscriber is removed.

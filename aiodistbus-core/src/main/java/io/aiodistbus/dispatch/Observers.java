@@ -2,6 +2,7 @@ package io.aiodistbus.dispatch;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,50 +45,27 @@ public final class Observers implements BusObserver {
 
 	@Override
 	public void emitted(Event event) {
-		for (BusObserver observer : this.observers) {
-			try {
-				observer.emitted(event);
-			}
-			catch (RuntimeException ex) {
-				failed(observer, ex);
-			}
-		}
+		each((observer) -> observer.emitted(event));
 	}
 
 	@Override
 	public void received(Event event) {
-		for (BusObserver observer : this.observers) {
-			try {
-				observer.received(event);
-			}
-			catch (RuntimeException ex) {
-				failed(observer, ex);
-			}
-		}
+		each((observer) -> observer.received(event));
 	}
 
 	@Override
 	public void handled(Event event, String handler, long nanos) {
-		for (BusObserver observer : this.observers) {
-			try {
-				observer.handled(event, handler, nanos);
-			}
-			catch (RuntimeException ex) {
-				failed(observer, ex);
-			}
-		}
+		each((observer) -> observer.handled(event, handler, nanos));
 	}
 
 	@Override
 	public void handlerFailed(Event event, String handler, Throwable error) {
-		for (BusObserver observer : this.observers) {
-			try {
-				observer.handlerFailed(event, handler, error);
-			}
-			catch (RuntimeException ex) {
-				failed(observer, ex);
-			}
-		}
+		each((observer) -> observer.handlerFailed(event, handler, error));
+	}
+
+	@Override
+	public void payloadRejected(Event event, String handler, RuntimeException error) {
+		each((observer) -> observer.payloadRejected(event, handler, error));
 	}
 
 	/**
@@ -95,7 +73,7 @@ public final class Observers implements BusObserver {
 	 * packages add.
 	 * @param action what to tell each observer
 	 */
-	public void each(java.util.function.Consumer<BusObserver> action) {
+	public void each(Consumer<BusObserver> action) {
 		for (BusObserver observer : this.observers) {
 			try {
 				action.accept(observer);

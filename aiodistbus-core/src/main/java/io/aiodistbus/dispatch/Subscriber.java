@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.topic.TopicPattern;
 
@@ -70,6 +71,12 @@ public final class Subscriber {
 		CompletionStage<?> stage;
 		try {
 			stage = this.invoker.invoke(event);
+		}
+		catch (PayloadCodecException ex) {
+			logger.warn("Dropped event '{}' (id {}) for handler {}: {}", event.type(), event.id(), this.description,
+					ex.getMessage());
+			this.observers.payloadRejected(event, this.description, ex);
+			return null;
 		}
 		catch (VirtualMachineError error) {
 			throw error;

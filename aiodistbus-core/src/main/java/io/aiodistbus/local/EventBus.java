@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.aiodistbus.dispatch.Dispatch;
 import io.aiodistbus.dispatch.HandlerTable;
 import io.aiodistbus.dispatch.Subscriber;
+import io.aiodistbus.distributed.Bridge;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 
@@ -49,7 +50,7 @@ public class EventBus implements AutoCloseable {
 
 	private final Set<LocalEntryPoint> entryPoints = ConcurrentHashMap.newKeySet();
 
-	private final Set<AutoCloseable> bridges = ConcurrentHashMap.newKeySet();
+	private final Set<Bridge> bridges = ConcurrentHashMap.newKeySet();
 
 	private volatile ExecutorService pool;
 
@@ -64,6 +65,65 @@ public class EventBus implements AutoCloseable {
 		LocalEntryPoint entryPoint = new LocalEntryPoint();
 		entryPoint.connect(this);
 		return entryPoint;
+	}
+
+	/**
+	 * Re-emits local events of the given types on a distributed bus, keeping their ids (Python's
+	 * {@code forward}).
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param types local types or patterns; none means {@code *}
+	 */
+	public void forward(String host, int port, String... types) {
+		bridge(host, port, orAll(types), List.of());
+	}
+
+	/**
+	 * Emits events of the given types from a distributed bus on this bus (Python's {@code listen}).
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param types remote types or patterns; none means {@code *}
+	 */
+	public void listen(String host, int port, String... types) {
+		bridge(host, port, List.of(), orAll(types));
+	}
+
+	/**
+	 * Forwards and listens at once; an event crosses once each way and never circles.
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param toTypes local types or patterns to re-emit remotely
+	 * @param fromTypes remote types or patterns to emit locally
+	 */
+	public void link(String host, int port, List<String> toTypes, List<String> fromTypes) {
+		bridge(host, port, toTypes, fromTypes);
+	}
+
+	/**
+	 * Closes the bridges to a broker opened by {@link #forward}, {@link #listen} or {@link #link}.
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 */
+	public void deforward(String host, int port) {
+		String endpoint = host + ":" + port;
+		for (Bridge bridge : List.copyOf(this.bridges)) {
+			if (bridge.endpoint().equals(endpoint)) {
+				this.bridges.remove(bridge);
+				bridge.close();
+			}
+		}
+	}
+
+	private void bridge(String host, int port, List<String> toTypes, List<String> fromTypes) {
+		if (this.closed) {
+			throw new io.aiodistbus.EntryPointStateException("Cannot bridge to " + host + ":" + port
+					+ ": the event bus is closed");
+		}
+		this.bridges.add(Bridge.open(this, host, port, toTypes, fromTypes));
+	}
+
+	private static List<String> orAll(String[] types) {
+		return (types.length == 0) ? List.of("*") : List.of(types);
 	}
 
 	/** @return whether {@link #close()} was called */
@@ -93,18 +153,6 @@ public class EventBus implements AutoCloseable {
 		if (pending != null) {
 			pending.join();
 		}
-	}
-
-	/**
-	 * Keeps a resource (such as a bridge) that must close with this bus.
-	 * @param bridge the resource
-	 */
-	void own(AutoCloseable bridge) {
-		this.bridges.add(bridge);
-	}
-
-	void disown(AutoCloseable bridge) {
-		this.bridges.remove(bridge);
 	}
 
 	synchronized void attach(LocalEntryPoint entryPoint, List<Subscriber> subscribers) {
@@ -172,14 +220,15 @@ public class EventBus implements AutoCloseable {
 		for (LocalEntryPoint entryPoint : List.copyOf(this.entryPoints)) {
 			entryPoint.close();
 		}
-		for (AutoCloseable bridge : List.copyOf(this.bridges)) {
+		for (Bridge bridge : List.copyOf(this.bridges)) {
 			try {
 				bridge.close();
 			}
-			catch (Exception ex) {
-				logger.warn("Bridge {} failed to close", bridge, ex);
+			catch (RuntimeException ex) {
+				logger.warn("{} failed to close", bridge, ex);
 			}
 		}
+		this.bridges.clear();
 		ExecutorService executor = this.pool;
 		if (executor != null) {
 			executor.shutdown();

@@ -18,9 +18,12 @@ import io.aiodistbus.codec.JsonStrings;
  * <p>
  * Writing is done by hand into one exactly sized array: the byte array, spelled out as decimal
  * numbers, dominates the frame, and going through a generator costs several times more. The output
- * is compact and pure ASCII (strings escaped as Python escapes them). Reading uses Jackson's
- * streaming parser and accepts any valid JSON: either separator style, any key order, and unknown
- * keys, which are skipped so that later protocol additions do not break older readers.
+ * is compact and pure ASCII (strings escaped as Python escapes them). Reading accepts any valid
+ * JSON: either separator style, any key order, and unknown keys, which are skipped so that later
+ * protocol additions do not break older readers. Jackson's streaming parser is the authority on it;
+ * frames laid out as Python and this class write them are first tried by a reader that scans the
+ * bytes directly, since the broker and every client read every frame, and that hands anything
+ * unusual to Jackson.
  */
 public final class EventJson {
 
@@ -94,6 +97,18 @@ public final class EventJson {
 	 * @throws WireFormatException ({@link DropReason#JSON}) if the frame is not such an object
 	 */
 	public static WireEvent read(byte[] json) {
+		WireEvent event = FastEventJsonReader.read(json);
+		return (event != null) ? event : readWithJackson(json);
+	}
+
+	/**
+	 * Reads an event JSON frame with Jackson, the reference for what {@link #read} returns and
+	 * throws.
+	 * @param json the frame, UTF-8
+	 * @return the event, payload still encoded
+	 * @throws WireFormatException ({@link DropReason#JSON}) if the frame is not such an object
+	 */
+	static WireEvent readWithJackson(byte[] json) {
 		String type = null;
 		byte[] data = null;
 		String dtype = null;

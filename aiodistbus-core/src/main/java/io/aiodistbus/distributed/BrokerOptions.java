@@ -1,0 +1,62 @@
+package io.aiodistbus.distributed;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link DEventBus} broker binds and behaves. Immutable; start from {@link #defaults()}.
+ *
+ * @param host the address to bind, {@code 127.0.0.1} by default
+ * @param port the first of three consecutive ports; 0 picks free ones
+ * @param pulse how often the broker publishes its heartbeat (Python's default is 15 s)
+ * @param publishHighWaterMark how many messages the PUB socket queues per slow subscriber before it
+ * drops
+ * @param maxMessageSize the largest frame accepted from a client, in bytes; -1 for no limit
+ */
+public record BrokerOptions(String host, int port, Duration pulse, int publishHighWaterMark, long maxMessageSize) {
+
+	/** The defaults: loopback, a free port, a 15 s pulse, a high-water mark of 100,000, no size limit. */
+	public BrokerOptions {
+		Objects.requireNonNull(host, "host must not be null");
+		Objects.requireNonNull(pulse, "pulse must not be null");
+		if (port < 0 || port > 65533) {
+			throw new IllegalArgumentException("port must be between 0 and 65533 (three ports are bound), was " + port);
+		}
+		if (pulse.isNegative() || pulse.isZero()) {
+			throw new IllegalArgumentException("pulse must be positive, was " + pulse);
+		}
+		if (publishHighWaterMark < 0) {
+			throw new IllegalArgumentException("publishHighWaterMark must not be negative");
+		}
+	}
+
+	/** @return loopback, a free port, a 15 s pulse, a high-water mark of 100,000 and no size limit */
+	public static BrokerOptions defaults() {
+		return new BrokerOptions("127.0.0.1", 0, Duration.ofSeconds(15), 100_000, -1);
+	}
+
+	/** @param value the address to bind @return a copy with it */
+	public BrokerOptions withHost(String value) {
+		return new BrokerOptions(value, this.port, this.pulse, this.publishHighWaterMark, this.maxMessageSize);
+	}
+
+	/** @param value the first port, 0 for free ones @return a copy with it */
+	public BrokerOptions withPort(int value) {
+		return new BrokerOptions(this.host, value, this.pulse, this.publishHighWaterMark, this.maxMessageSize);
+	}
+
+	/** @param value the heartbeat interval @return a copy with it */
+	public BrokerOptions withPulse(Duration value) {
+		return new BrokerOptions(this.host, this.port, value, this.publishHighWaterMark, this.maxMessageSize);
+	}
+
+	/** @param value the PUB high-water mark @return a copy with it */
+	public BrokerOptions withPublishHighWaterMark(int value) {
+		return new BrokerOptions(this.host, this.port, this.pulse, value, this.maxMessageSize);
+	}
+
+	/** @param value the largest accepted frame in bytes, -1 for none @return a copy with it */
+	public BrokerOptions withMaxMessageSize(long value) {
+		return new BrokerOptions(this.host, this.port, this.pulse, this.publishHighWaterMark, value);
+	}
+}

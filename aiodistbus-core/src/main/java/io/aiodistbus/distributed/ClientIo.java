@@ -1,0 +1,529 @@
+package io.aiodistbus.distributed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.wire.WireFormatException;
+import zmq.Msg;
+import zmq.SocketBase;
+
+/**
+ * A client's sockets and the one I/O thread that owns its DEALER and SUB: the handshake, the proof that
+ * the subscription path is live, the heartbeat watch, reconnection, and reading events.
+ *
+ * <h2>Proving the subscription path</h2>
+ * ZeroMQ forwards a SUB socket's subscriptions to the publisher asynchronously, so a finished handshake
+ * does not mean events reach the client yet. The client therefore subscribes to a topic of its own,
+ * {@code aiodistbus.eventbus.probe.<client id>.<n>}, after its other subscriptions, and pushes probe
+ * events of that type through the broker until one comes back. A publisher applies one subscriber's
+ * subscriptions in order, so when the probe returns every earlier subscription is live. Probe types are
+ * reserved: no wildcard handler, ours or Python's, ever sees them, and no Python handler subscribes to
+ * them.
+ *
+ * <h2>Outgoing events</h2>
+ * Emitting threads send on the PUSH socket themselves, one at a time under a lock, which saves a
+ * thread hand-off per event. JeroMQ shields its internal signalling from thread interrupts, and the
+ * PUSH socket is only ever read by ZeroMQ itself, so no socket is used by two threads at once.
+ */
+final class ClientIo {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClientIo.class);
+
+	private static final String PROBE_PREFIX = ReservedTopics.PREFIX + "probe.";
+
+	private static final int BATCH = 256;
+
+	private static final long PROBE_RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final long BACKOFF_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+	/** What the I/O thread reports; called on the I/O thread, so it must be quick. */
+	interface Listener {
+
+		void received(WireEvent event);
+
+		void connected(boolean reconnected);
+
+		void disrupted(String reason);
+
+		void brokerClosed(WireEvent event);
+	}
+
+	private final String clientId;
+
+	private final String host;
+
+	private final int port;
+
+	private final ClientOptions options;
+
+	private final Listener listener;
+
+	private final DropCounters drops;
+
+	private final DropLog dropLog;
+
+	private final ZContext context = new ZContext(1);
+
+	private final ZMQ.Socket dealer;
+
+	private final ZMQ.Socket subscriber;
+
+	private final ZMQ.Socket monitor;
+
+	private final ZMQ.Socket controlIn;
+
+	private final ZMQ.Socket controlOut;
+
+	private final Object pushLock = new Object();
+
+	private ZMQ.Socket push;
+
+	private final Thread thread;
+
+	private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final AtomicLong pulses = new AtomicLong();
+
+	private volatile long lastPulseNanos;
+
+	private volatile int missedPulses;
+
+	private volatile boolean stopping;
+
+	private boolean socketsClosed;
+
+	private volatile boolean handshaken;
+
+	private volatile boolean connected;
+
+	private boolean everConnected;
+
+	private final Map<String, CompletableFuture<Void>> probes = new HashMap<>();
+
+	private long probeCount;
+
+	private long nextProbeSend;
+
+	private long nextHandshakeSend;
+
+	private long backoffNanos = BACKOFF_MIN_NANOS;
+
+	private long pulsesAtLastCheck;
+
+	private long nextPulseCheck;
+
+	private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+
+	ClientIo(String clientId, String host, int port, ClientOptions options, List<String> prefixes,
+			Listener listener, DropCounters drops, DropLog dropLog, String threadName) {
+		this.clientId = clientId;
+		this.host = host;
+		this.port = port;
+		this.options = options;
+		this.listener = listener;
+		this.drops = drops;
+		this.dropLog = dropLog;
+		try {
+			this.dealer = Sockets.create(this.context, SocketType.DEALER);
+			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
+			this.dealer.setSndHWM(16);
+			this.subscriber = Sockets.create(this.context, SocketType.SUB);
+			this.subscriber.setRcvHWM(options.inboundCapacity());
+			this.push = Sockets.create(this.context, SocketType.PUSH);
+			this.push.setSndHWM(options.pushHighWaterMark());
+			String monitorAddress = "inproc://" + threadName + "-monitor";
+			this.subscriber.monitor(monitorAddress, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED);
+			this.monitor = this.context.createSocket(SocketType.PAIR);
+			this.monitor.connect(monitorAddress);
+			this.controlIn = this.context.createSocket(SocketType.PULL);
+			this.controlIn.bind("inproc://" + threadName + "-control");
+			this.controlOut = this.context.createSocket(SocketType.PUSH);
+			this.controlOut.setLinger(0);
+			this.controlOut.connect("inproc://" + threadName + "-control");
+			this.subscriber.subscribe(ReservedTopics.PULSE);
+			this.subscriber.subscribe(ReservedTopics.CLOSE);
+			for (String prefix : prefixes) {
+				this.subscriber.subscribe(prefix);
+			}
+			this.dealer.connect(Sockets.tcp(host, port));
+			this.subscriber.connect(Sockets.tcp(host, port + 1));
+			this.push.connect(Sockets.tcp(host, port + 2));
+		}
+		catch (RuntimeException ex) {
+			this.context.close();
+			throw ex;
+		}
+		this.thread = new Thread(this::run, threadName);
+		this.thread.setDaemon(true);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	/** Waits for the first handshake and subscription proof. */
+	boolean awaitConnected(long timeoutMillis) throws InterruptedException {
+		try {
+			this.firstConnection.get(timeoutMillis, TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return false;
+		}
+	}
+
+	/** @return what the client was still waiting for, for a timeout message */
+	String stage() {
+		return this.handshaken ? "handshake answered, but no probe came back through the broker"
+				: "no handshake answer";
+	}
+
+	/**
+	 * Sends an event's frames; called by emitting threads.
+	 * @return {@code false} if ZeroMQ's queue is full or the client closed
+	 */
+	boolean send(byte[][] frames) {
+		synchronized (this.pushLock) {
+			ZMQ.Socket socket = this.push;
+			if (socket == null) {
+				return false;
+			}
+			if (!socket.send(frames[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+				return false;
+			}
+			socket.send(frames[1], ZMQ.SNDMORE);
+			socket.send(frames[2], 0);
+			return true;
+		}
+	}
+
+	/**
+	 * Subscribes the SUB socket to a prefix.
+	 * @return completed once the subscription is proven live (at once when not connected)
+	 */
+	CompletableFuture<Void> subscribe(String prefix) {
+		CompletableFuture<Void> live = new CompletableFuture<>();
+		command(() -> {
+			this.subscriber.subscribe(prefix);
+			if (this.connected) {
+				this.probes.put(newProbeTopic(), live);
+				this.nextProbeSend = System.nanoTime();
+			}
+			else {
+				live.complete(null);
+			}
+		});
+		return live;
+	}
+
+	void unsubscribe(String prefix) {
+		command(() -> this.subscriber.unsubscribe(prefix));
+	}
+
+	private void command(Runnable command) {
+		this.commands.add(command);
+		wake();
+	}
+
+	private void wake() {
+		synchronized (this.controlOut) {
+			if (!this.socketsClosed) {
+				this.controlOut.send(new byte[] { 1 }, ZMQ.DONTWAIT);
+			}
+		}
+	}
+
+	long pulses() {
+		return this.pulses.get();
+	}
+
+	long lastPulseNanos() {
+		return this.lastPulseNanos;
+	}
+
+	int missedPulses() {
+		return this.missedPulses;
+	}
+
+	private String newProbeTopic() {
+		String topic = PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
+		this.subscriber.subscribe(topic);
+		return topic;
+	}
+
+	private void run() {
+		ZMQ.Poller poller = this.context.createPoller(4);
+		int subIndex = poller.register(this.subscriber, ZMQ.Poller.POLLIN);
+		int dealerIndex = poller.register(this.dealer, ZMQ.Poller.POLLIN);
+		int monitorIndex = poller.register(this.monitor, ZMQ.Poller.POLLIN);
+		int controlIndex = poller.register(this.controlIn, ZMQ.Poller.POLLIN);
+		long now = System.nanoTime();
+		this.nextHandshakeSend = now;
+		this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
+		try {
+			while (!this.stopping) {
+				now = System.nanoTime();
+				runTimers(now);
+				long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextDeadline() - System.nanoTime()));
+				poller.poll(Math.min(wait, 1_000));
+				if (poller.pollin(controlIndex)) {
+					while (this.controlIn.recv(ZMQ.DONTWAIT) != null) {
+						// wake-ups carry no data; the commands are queued
+					}
+				}
+				Runnable command;
+				while ((command = this.commands.poll()) != null) {
+					command.run();
+				}
+				if (poller.pollin(dealerIndex)) {
+					readHandshakes();
+				}
+				if (poller.pollin(subIndex)) {
+					readEvents();
+				}
+				if (poller.pollin(monitorIndex)) {
+					readMonitor();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Client {} I/O loop failed; closing its sockets", this.clientId, ex);
+		}
+		finally {
+			poller.close();
+			shutdownSockets();
+			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
+			this.probes.values().forEach((future) -> future.complete(null));
+			this.stopped.countDown();
+		}
+	}
+
+	private long nextDeadline() {
+		long deadline = this.nextPulseCheck;
+		if (!this.handshaken) {
+			deadline = Math.min(deadline, this.nextHandshakeSend);
+		}
+		if (!this.probes.isEmpty() || (this.handshaken && !this.connected)) {
+			deadline = Math.min(deadline, this.nextProbeSend);
+		}
+		return deadline;
+	}
+
+	private void runTimers(long now) {
+		if (!this.handshaken && now - this.nextHandshakeSend >= 0) {
+			this.dealer.send(ReservedTopics.CONNECT.getBytes(StandardCharsets.US_ASCII), ZMQ.DONTWAIT);
+			this.nextHandshakeSend = now + (this.everConnected ? this.backoffNanos : BACKOFF_MIN_NANOS * 5);
+			if (this.everConnected) {
+				this.backoffNanos = Math.min(this.backoffNanos * 2, BACKOFF_MAX_NANOS);
+			}
+		}
+		if (!this.probes.isEmpty() && now - this.nextProbeSend >= 0) {
+			for (String topic : this.probes.keySet()) {
+				send(EventFrames.reserved(topic));
+			}
+			this.nextProbeSend = now + PROBE_RESEND_NANOS;
+		}
+		if (now - this.nextPulseCheck >= 0) {
+			checkPulse();
+			this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
+		}
+	}
+
+	private void checkPulse() {
+		long seen = this.pulses.get();
+		if (seen != this.pulsesAtLastCheck || !this.connected) {
+			this.pulsesAtLastCheck = seen;
+			this.missedPulses = 0;
+			return;
+		}
+		this.missedPulses++;
+		if (this.missedPulses > this.options.pulseLimit()) {
+			disrupt("no broker pulse in " + this.missedPulses + " checks of " + this.options.pulseTtl().toMillis()
+					+ " ms");
+		}
+	}
+
+	private void disrupt(String reason) {
+		if (!this.connected) {
+			return;
+		}
+		this.connected = false;
+		this.handshaken = false;
+		this.missedPulses = 0;
+		this.backoffNanos = BACKOFF_MIN_NANOS;
+		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
+		this.probes.values().forEach((future) -> future.complete(null));
+		this.probes.clear();
+		this.listener.disrupted(reason);
+	}
+
+	private void readHandshakes() {
+		while (true) {
+			byte[] reply = this.dealer.recv(ZMQ.DONTWAIT);
+			if (reply == null) {
+				return;
+			}
+			while (this.dealer.hasReceiveMore()) {
+				this.dealer.recv(0);
+			}
+			if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(new String(reply, StandardCharsets.UTF_8))) {
+				this.handshaken = true;
+				this.probes.put(newProbeTopic(), new CompletableFuture<>());
+				this.nextProbeSend = System.nanoTime();
+			}
+		}
+	}
+
+	private void readEvents() {
+		SocketBase in = this.subscriber.base();
+		Msg[] frames = new Msg[3];
+		for (int n = 0; n < BATCH; n++) {
+			int count = Messages.read(in, frames);
+			if (count == 0) {
+				return;
+			}
+			if (count != 3) {
+				drop(DropReason.FRAME_COUNT, text(frames[0].data()), "expected 3 frames, got " + count);
+				continue;
+			}
+			WireEvent event;
+			try {
+				event = EventFrames.decode(frames[0].data(), frames[1].data(), frames[2].data());
+			}
+			catch (WireFormatException ex) {
+				drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : text(frames[0].data()), ex.getMessage());
+				continue;
+			}
+			String type = event.type();
+			if (type.startsWith(ReservedTopics.PREFIX)) {
+				reserved(event);
+			}
+			else {
+				this.listener.received(event);
+			}
+		}
+	}
+
+	private void reserved(WireEvent event) {
+		String type = event.type();
+		if (type.equals(ReservedTopics.PULSE)) {
+			this.pulses.incrementAndGet();
+			this.lastPulseNanos = System.nanoTime();
+			this.listener.received(event);
+		}
+		else if (type.equals(ReservedTopics.CLOSE)) {
+			this.listener.brokerClosed(event);
+			disrupt("the broker announced its close");
+		}
+		else if (type.startsWith(PROBE_PREFIX)) {
+			CompletableFuture<Void> probe = this.probes.remove(type);
+			if (probe != null) {
+				this.subscriber.unsubscribe(type);
+				probe.complete(null);
+				if (this.handshaken && !this.connected) {
+					becomeConnected();
+				}
+			}
+		}
+		else {
+			this.listener.received(event);
+		}
+	}
+
+	private void becomeConnected() {
+		this.connected = true;
+		this.missedPulses = 0;
+		this.pulsesAtLastCheck = this.pulses.get();
+		this.nextPulseCheck = System.nanoTime() + this.options.pulseTtl().toNanos();
+		boolean reconnected = this.everConnected;
+		this.everConnected = true;
+		this.listener.connected(reconnected);
+		this.firstConnection.complete(null);
+	}
+
+	private void readMonitor() {
+		while (true) {
+			ZMQ.Event event = ZMQ.Event.recv(this.monitor, ZMQ.DONTWAIT);
+			if (event == null) {
+				return;
+			}
+			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+				disrupt("the connection to the broker dropped");
+			}
+		}
+	}
+
+	private void drop(DropReason reason, String type, String detail) {
+		this.drops.increment(reason);
+		this.dropLog.dropped(reason, type, detail);
+	}
+
+	private static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private void shutdownSockets() {
+		synchronized (this.pushLock) {
+			// What emitters already handed over may drain for the flush timeout; then the context goes.
+			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
+			this.push = null;
+		}
+		synchronized (this.controlOut) {
+			this.socketsClosed = true;
+			this.context.close();
+		}
+	}
+
+	/** Stops the I/O thread and closes every socket; waits unless called on the I/O thread itself. */
+	void close() {
+		this.stopping = true;
+		if (Thread.currentThread() == this.thread) {
+			return;
+		}
+		if (this.thread.isAlive()) {
+			wake();
+			try {
+				long limit = this.options.closeFlushTimeout().toMillis() + 10_000;
+				if (!this.stopped.await(limit, TimeUnit.MILLISECONDS)) {
+					logger.warn("Client {} I/O thread did not stop within {} ms", this.clientId, limit);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		else {
+			shutdownSockets();
+			this.stopped.countDown();
+		}
+	}
+
+	boolean isConnected() {
+		return this.connected;
+	}
+}

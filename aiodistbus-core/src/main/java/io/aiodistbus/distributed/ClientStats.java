@@ -1,0 +1,29 @@
+package io.aiodistbus.distributed;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.aiodistbus.wire.DropReason;
+
+/**
+ * A snapshot of a client's connection and counters.
+ *
+ * @param state the connection state
+ * @param endpoint the broker address, {@code host:port}, or {@code null} before connect
+ * @param emitted events handed to the socket since start
+ * @param received events delivered to this client's handlers since start
+ * @param pulses broker heartbeats received since start
+ * @param lastPulseAge time since the last heartbeat, {@code null} if none arrived yet
+ * @param missedPulses failed heartbeat checks in a row now
+ * @param reconnects completed reconnections since start
+ * @param queued received events waiting for the handlers now
+ * @param dropped messages dropped since start, by reason
+ */
+public record ClientStats(ConnectionState state, String endpoint, long emitted, long received, long pulses,
+		Duration lastPulseAge, int missedPulses, long reconnects, int queued, Map<DropReason, Long> dropped) {
+
+	/** @return the number of messages dropped for any reason */
+	public long droppedTotal() {
+		return this.dropped.values().stream().mapToLong(Long::longValue).sum();
+	}
+}

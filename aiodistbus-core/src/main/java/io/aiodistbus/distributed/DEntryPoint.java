@@ -1,0 +1,399 @@
+package io.aiodistbus.distributed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.aiodistbus.BusObserver;
+import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.codec.PayloadCodecException;
+import io.aiodistbus.dispatch.AbstractEntryPoint;
+import io.aiodistbus.dispatch.CodecPayloadConverter;
+import io.aiodistbus.dispatch.Dispatch;
+import io.aiodistbus.dispatch.HandlerTable;
+import io.aiodistbus.dispatch.Subscriber;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.WireEvent;
+
+/**
+ * An entry point to the distributed bus: a client of a {@link DEventBus} broker, with the same API as
+ * the local entry point.
+ *
+ * <h2>Connecting</h2>
+ * {@link #connect(String, int, Duration)} handshakes with the broker and returns only once events
+ * published after it returns are sure to arrive (see {@link ClientIo} for how that is proven). A handler
+ * registered after connecting is live when {@code on} returns. Emitting before connecting throws.
+ *
+ * <h2>Threads and order</h2>
+ * Each client has an I/O thread that reads and checks every message, and a dispatch thread that runs
+ * the handlers, so a slow handler never stops the socket reader. Events reach each handler in the
+ * order the broker published them, which keeps each publisher's order. {@code emit} encodes on the
+ * calling thread and returns once the event is queued for sending.
+ *
+ * <h2>Heartbeat and reconnection</h2>
+ * Every {@code pulseTtl} the client checks that a broker pulse arrived; after more than
+ * {@code pulseLimit} failed checks, when the connection drops, or when the broker announces its close,
+ * the client is {@linkplain ConnectionState#DISRUPTED disrupted}: {@link #onDisrupt} callbacks run,
+ * and then, with reconnect on (the default), it handshakes again with backoff, keeping its handlers;
+ * with reconnect off it closes, as Python's client does.
+ *
+ * <h2>Bad input</h2>
+ * Messages with the wrong frame count, checksum, encoding or JSON, and payloads that do not decode to
+ * a handler's class, are dropped with one log line and counted (see {@link #stats()}); the client keeps
+ * serving.
+ */
+public final class DEntryPoint extends AbstractEntryPoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(DEntryPoint.class);
+
+	private static final AtomicInteger instances = new AtomicInteger();
+
+	private final ClientOptions options;
+
+	private final PayloadCodec codec;
+
+	private final String name = "aiodistbus-client-" + instances.incrementAndGet();
+
+	private final HandlerTable table = new HandlerTable();
+
+	private final DropCounters drops = new DropCounters();
+
+	private final DropLog dropLog = new DropLog(logger, "Client " + this.name);
+
+	private final AtomicLong emitted = new AtomicLong();
+
+	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicLong reconnects = new AtomicLong();
+
+	private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+
+	private final List<Runnable> disruptListeners = new CopyOnWriteArrayList<>();
+
+	private volatile ConnectionState state = ConnectionState.NEW;
+
+	private volatile ClientIo io;
+
+	private volatile Inbound inbound;
+
+	private volatile String endpoint;
+
+	private volatile boolean everConnected;
+
+	/** Creates a client with the default options and the shared codec. */
+	public DEntryPoint() {
+		this(ClientOptions.defaults());
+	}
+
+	/**
+	 * @param options how to connect and watch the broker
+	 */
+	public DEntryPoint(ClientOptions options) {
+		this(options, PayloadCodec.shared());
+	}
+
+	/**
+	 * @param options how to connect and watch the broker
+	 * @param codec encodes and decodes payloads
+	 */
+	public DEntryPoint(ClientOptions options, PayloadCodec codec) {
+		super(new CodecPayloadConverter(codec));
+		this.options = options;
+		this.codec = codec;
+		addObserver(new BusObserver() {
+			@Override
+			public void payloadRejected(Event event, String handler, RuntimeException error) {
+				DEntryPoint.this.drops.increment(DropReason.PAYLOAD);
+			}
+		});
+	}
+
+	/**
+	 * Connects with the options' connect timeout.
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @throws ConnectTimeoutException if the broker does not answer in time
+	 */
+	public void connect(String host, int port) {
+		connect(host, port, this.options.connectTimeout());
+	}
+
+	/**
+	 * Handshakes with the broker and returns once the subscription path is proven live.
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param timeout how long to wait
+	 * @throws ConnectTimeoutException if the broker does not answer in time; the client is then closed
+	 * @throws EntryPointStateException if already connected or closed
+	 */
+	public void connect(String host, int port, Duration timeout) {
+		ClientIo started;
+		synchronized (this) {
+			if (this.state == ConnectionState.CLOSED) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is closed");
+			}
+			if (this.state != ConnectionState.NEW) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
+			}
+			this.endpoint = host + ":" + port;
+			List<String> prefixes = new ArrayList<>();
+			for (Subscriber subscriber : subscribers()) {
+				prefixes.add(subscriber.pattern().subscriptionPrefix());
+			}
+			this.inbound = new Inbound(this.name + "-dispatch", this.options.inboundCapacity(),
+					this.options.overflowPolicy(), this::dispatch, this.drops, this.dropLog);
+			started = new ClientIo(id(), host, port, this.options, prefixes, new IoListener(), this.drops,
+					this.dropLog, this.name + "-io");
+			this.io = started;
+			setState(ConnectionState.CONNECTING);
+			started.start();
+		}
+		boolean connected;
+		try {
+			connected = started.awaitConnected(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			throw new EntryPointStateException("Interrupted while connecting to " + this.endpoint);
+		}
+		if (!connected) {
+			String stage = started.stage();
+			close();
+			throw new ConnectTimeoutException(this.endpoint, timeout, stage);
+		}
+		logger.debug("{} connected to the broker at {}", this, this.endpoint);
+	}
+
+	/** @return the connection state */
+	public ConnectionState state() {
+		return this.state;
+	}
+
+	/**
+	 * Adds a listener of state changes. Listeners run on the client's I/O thread: keep them quick.
+	 * @param listener called with each new state
+	 */
+	public void addStateListener(Consumer<ConnectionState> listener) {
+		this.stateListeners.add(listener);
+	}
+
+	/**
+	 * Adds a callback for when the broker goes away (Python's {@code on_disrupt}); called once per
+	 * disruption.
+	 * @param callback the callback
+	 */
+	public void onDisrupt(Runnable callback) {
+		this.disruptListeners.add(callback);
+	}
+
+	/** @return a snapshot of the connection and counters */
+	public ClientStats stats() {
+		ClientIo current = this.io;
+		Inbound queue = this.inbound;
+		long lastPulse = (current != null) ? current.lastPulseNanos() : 0;
+		Duration age = (current != null && current.pulses() > 0) ? Duration.ofNanos(System.nanoTime() - lastPulse)
+				: null;
+		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
+				(current != null) ? current.pulses() : 0, age, (current != null) ? current.missedPulses() : 0,
+				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.drops.snapshot());
+	}
+
+	@Override
+	public boolean isClosed() {
+		return this.state == ConnectionState.CLOSED;
+	}
+
+	@Override
+	protected void attached(Subscriber subscriber) {
+		this.table.add(subscriber);
+	}
+
+	@Override
+	protected void afterAttached(Subscriber subscriber) {
+		ClientIo current = this.io;
+		if (current == null) {
+			return;
+		}
+		CompletableFuture<Void> live = current.subscribe(subscriber.pattern().subscriptionPrefix());
+		try {
+			live.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.warn("{}: subscription to '{}' not proven live within {} ms", this, subscriber.pattern(),
+					this.options.connectTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			logger.warn("{}: subscription to '{}' failed", this, subscriber.pattern(), ex.getCause());
+		}
+	}
+
+	@Override
+	protected void detached(Subscriber subscriber) {
+		this.table.remove(subscriber);
+		ClientIo current = this.io;
+		if (current != null) {
+			current.unsubscribe(subscriber.pattern().subscriptionPrefix());
+		}
+	}
+
+	@Override
+	protected void checkCanEmit(String type) {
+		ConnectionState current = this.state;
+		if (current == ConnectionState.CLOSED) {
+			throw new EntryPointStateException("Cannot emit '" + type + "': " + this + " is closed");
+		}
+		if (!this.everConnected) {
+			throw new EntryPointStateException("Cannot emit '" + type + "': " + this
+					+ " is not connected; call connect(host, port) first");
+		}
+	}
+
+	@Override
+	protected String dtypeOf(Object data) {
+		return this.codec.dtypeOf(data);
+	}
+
+	@Override
+	protected void publish(Event event) {
+		byte[][] frames = EventFrames.encode(event, this.codec);
+		if (this.io.send(frames)) {
+			this.emitted.incrementAndGet();
+		}
+		else {
+			this.drops.increment(DropReason.QUEUE_FULL);
+			this.dropLog.dropped(DropReason.QUEUE_FULL, event.type(),
+					"the outgoing queue is full (push high-water mark " + this.options.pushHighWaterMark() + ")");
+		}
+	}
+
+	@Override
+	protected CompletableFuture<Event> publishAsync(Event event) {
+		publish(event);
+		return CompletableFuture.completedFuture(event);
+	}
+
+	private void dispatch(WireEvent wire) {
+		Subscriber[] subscribers = this.table.resolve(wire.type());
+		if (subscribers.length == 0) {
+			return;
+		}
+		Event event;
+		try {
+			event = wire.toEvent(this.codec);
+		}
+		catch (PayloadCodecException | io.aiodistbus.wire.WireFormatException ex) {
+			this.drops.increment(DropReason.PAYLOAD);
+			this.dropLog.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
+			return;
+		}
+		this.received.incrementAndGet();
+		if (!observers().isEmpty()) {
+			observers().received(event);
+		}
+		Dispatch.deliver(event, subscribers);
+	}
+
+	private void setState(ConnectionState next) {
+		this.state = next;
+		for (Consumer<ConnectionState> listener : this.stateListeners) {
+			try {
+				listener.accept(next);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("State listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	/**
+	 * Lets the handlers finish queued events, flushes what was emitted (up to the close flush timeout)
+	 * and closes every socket and thread. Idempotent.
+	 */
+	@Override
+	public void close() {
+		ClientIo currentIo;
+		Inbound currentInbound;
+		synchronized (this) {
+			if (this.state == ConnectionState.CLOSED) {
+				return;
+			}
+			setState(ConnectionState.CLOSED);
+			currentIo = this.io;
+			currentInbound = this.inbound;
+		}
+		if (currentIo != null) {
+			currentIo.close();
+		}
+		if (currentInbound != null) {
+			currentInbound.close(this.options.closeFlushTimeout().toMillis() + 1_000);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "DEntryPoint[" + this.name + ", " + id() + "]";
+	}
+
+	private final class IoListener implements ClientIo.Listener {
+
+		@Override
+		public void received(WireEvent event) {
+			Inbound queue = DEntryPoint.this.inbound;
+			if (DEntryPoint.this.table.resolve(event.type()).length > 0) {
+				queue.offer(event, DEntryPoint.this::isClosed);
+			}
+		}
+
+		@Override
+		public void connected(boolean reconnected) {
+			if (reconnected) {
+				DEntryPoint.this.reconnects.incrementAndGet();
+				logger.info("{} reconnected to the broker at {}", DEntryPoint.this, DEntryPoint.this.endpoint);
+			}
+			DEntryPoint.this.everConnected = true;
+			setState(ConnectionState.CONNECTED);
+		}
+
+		@Override
+		public void disrupted(String reason) {
+			logger.warn("{} lost the broker at {}: {}", DEntryPoint.this, DEntryPoint.this.endpoint, reason);
+			setState(ConnectionState.DISRUPTED);
+			for (Runnable callback : DEntryPoint.this.disruptListeners) {
+				try {
+					callback.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Disrupt callback {} failed", callback, ex);
+				}
+			}
+			if (DEntryPoint.this.options.reconnect()) {
+				setState(ConnectionState.CONNECTING);
+			}
+			else {
+				close();
+			}
+		}
+
+		@Override
+		public void brokerClosed(WireEvent event) {
+			received(event);
+		}
+	}
+}

@@ -1,0 +1,447 @@
+package io.aiodistbus.distributed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.local.EventBus;
+import io.aiodistbus.wire.EventJson;
+import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.wire.WireFormatException;
+import zmq.Msg;
+import zmq.SocketBase;
+
+/**
+ * The broker of the distributed bus (ZeroMQ's Clone pattern): clients push events to it, it checks
+ * them and publishes them to every subscribed client. It binds three consecutive ports, as Python
+ * aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1, a PULL for events in
+ * on P+2.
+ *
+ * <h2>What it checks</h2>
+ * Every event pulled must have exactly three frames, a CRC-32 that matches its JSON, JSON that is
+ * valid UTF-8 with the keys of the wire format, and a topic equal to its type. Anything else is
+ * dropped, logged and counted by {@link DropReason} (see {@link #stats()}), and the broker serves the
+ * next message. A client may not announce the broker's close: pushed {@value ReservedTopics#CLOSE}
+ * events are refused. Good events are republished byte for byte.
+ *
+ * <h2>Threads</h2>
+ * One I/O thread owns every socket; a second one, started on the first {@link #forward}, delivers
+ * relayed events to local buses so their handlers never slow the relay. {@link #close()} publishes
+ * {@value ReservedTopics#CLOSE}, then closes every socket and stops both threads.
+ */
+public final class DEventBus implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(DEventBus.class);
+
+	private static final AtomicInteger instances = new AtomicInteger();
+
+	private static final int BATCH = 256;
+
+	private static final int BIND_ATTEMPTS = 50;
+
+	private final BrokerOptions options;
+
+	private final PayloadCodec codec;
+
+	private final ZContext context = new ZContext(1);
+
+	private final String name;
+
+	private final ZMQ.Socket router;
+
+	private final ZMQ.Socket publisher;
+
+	private final ZMQ.Socket collector;
+
+	private final ZMQ.Socket monitor;
+
+	private final ZMQ.Socket controlIn;
+
+	private final ZMQ.Socket controlOut;
+
+	private final int port;
+
+	private final Thread ioThread;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final DropCounters drops = new DropCounters();
+
+	private final DropLog dropLog;
+
+	private final AtomicLong relayed = new AtomicLong();
+
+	private final AtomicLong pulses = new AtomicLong();
+
+	private final AtomicLong handshakes = new AtomicLong();
+
+	private final AtomicInteger connectedClients = new AtomicInteger();
+
+	private final List<LocalForward> forwards = new CopyOnWriteArrayList<>();
+
+	private volatile boolean closing;
+
+	/** Starts a broker on loopback with free ports. */
+	public DEventBus() {
+		this(BrokerOptions.defaults());
+	}
+
+	/**
+	 * Starts a broker with the default options on the given address.
+	 * @param host the address to bind
+	 * @param port the first of three consecutive ports, 0 for free ones
+	 */
+	public DEventBus(String host, int port) {
+		this(BrokerOptions.defaults().withHost(host).withPort(port));
+	}
+
+	/**
+	 * Starts a broker: binds its sockets (so a port conflict is thrown here) and starts its I/O thread.
+	 * @param options how to bind and behave
+	 */
+	public DEventBus(BrokerOptions options) {
+		this(options, PayloadCodec.shared());
+	}
+
+	/**
+	 * @param options how to bind and behave
+	 * @param codec decodes payloads of events forwarded to local buses
+	 */
+	public DEventBus(BrokerOptions options, PayloadCodec codec) {
+		this.options = options;
+		this.codec = codec;
+		this.name = "aiodistbus-broker-" + instances.incrementAndGet();
+		this.dropLog = new DropLog(logger, "Broker " + options.host());
+		ZMQ.Socket[] bound = null;
+		try {
+			bound = bind(options);
+			this.router = bound[0];
+			this.publisher = bound[1];
+			this.collector = bound[2];
+			this.port = portOf(this.router);
+			String monitorAddress = "inproc://" + this.name + "-monitor";
+			this.publisher.monitor(monitorAddress, ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED);
+			this.monitor = this.context.createSocket(SocketType.PAIR);
+			this.monitor.connect(monitorAddress);
+			this.controlIn = this.context.createSocket(SocketType.PULL);
+			this.controlIn.bind("inproc://" + this.name + "-control");
+			this.controlOut = this.context.createSocket(SocketType.PUSH);
+			this.controlOut.setLinger(0);
+			this.controlOut.connect("inproc://" + this.name + "-control");
+		}
+		catch (RuntimeException ex) {
+			this.context.close();
+			throw ex;
+		}
+		if (!isLoopback(options.host())) {
+			logger.warn("Broker binds {} without CURVE authentication: anyone who reaches this address can join, "
+					+ "read and publish events", options.host());
+		}
+		this.ioThread = new Thread(this::run, this.name + "-io");
+		this.ioThread.setDaemon(true);
+		this.ioThread.start();
+		logger.info("Broker listening on {}:{} (handshake), {} (publish), {} (collect)", options.host(), this.port,
+				this.port + 1, this.port + 2);
+	}
+
+	private ZMQ.Socket[] bind(BrokerOptions options) {
+		ZMQException last = null;
+		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+			ZMQ.Socket router = Sockets.create(this.context, SocketType.ROUTER);
+			ZMQ.Socket publisher = Sockets.create(this.context, SocketType.PUB);
+			ZMQ.Socket collector = Sockets.create(this.context, SocketType.PULL);
+			publisher.setSndHWM(options.publishHighWaterMark());
+			collector.setRcvHWM(options.publishHighWaterMark());
+			try {
+				int first;
+				if (options.port() == 0) {
+					router.bind(Sockets.tcp(options.host(), 0).replace(":0", ":*"));
+					first = portOf(router);
+					if (first > 65533) {
+						throw new ZMQException("no room for two more ports above " + first, zmq.ZError.EADDRINUSE);
+					}
+				}
+				else {
+					first = options.port();
+					router.bind(Sockets.tcp(options.host(), first));
+				}
+				publisher.bind(Sockets.tcp(options.host(), first + 1));
+				collector.bind(Sockets.tcp(options.host(), first + 2));
+				return new ZMQ.Socket[] { router, publisher, collector };
+			}
+			catch (ZMQException ex) {
+				this.context.destroySocket(router);
+				this.context.destroySocket(publisher);
+				this.context.destroySocket(collector);
+				if (options.port() != 0) {
+					throw new IllegalStateException("Cannot bind the broker on " + options.host() + ":" + options.port()
+							+ ".." + (options.port() + 2) + ": " + ex.getMessage(), ex);
+				}
+				last = ex;
+			}
+		}
+		throw new IllegalStateException("Cannot find three free consecutive ports on " + options.host(), last);
+	}
+
+	private static int portOf(ZMQ.Socket socket) {
+		String endpoint = socket.getLastEndpoint();
+		return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+	}
+
+	private static boolean isLoopback(String host) {
+		return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+	}
+
+	/** @return the address the broker is bound to */
+	public String host() {
+		return this.options.host();
+	}
+
+	/** @return the handshake port; events go out on {@code port() + 1} and come in on {@code port() + 2} */
+	public int port() {
+		return this.port;
+	}
+
+	/** @return whether the broker is serving */
+	public boolean isRunning() {
+		return !this.closing && this.stopped.getCount() > 0;
+	}
+
+	/** @return a snapshot of the broker's counters */
+	public BrokerStats stats() {
+		return new BrokerStats(isRunning(), this.connectedClients.get(), this.handshakes.get(), this.relayed.get(),
+				this.pulses.get(), this.drops.snapshot());
+	}
+
+	/**
+	 * Delivers the events this broker relays, of the given types or patterns, to a local bus as well;
+	 * the local bus's handlers run on a thread of their own.
+	 * @param localBus the bus to deliver to
+	 * @param types event types or patterns; none means {@code *}
+	 */
+	public void forward(EventBus localBus, String... types) {
+		this.forwards.add(new LocalForward(localBus, (types.length == 0) ? new String[] { "*" } : types, this.codec,
+				this.name));
+	}
+
+	private void run() {
+		ZMQ.Poller poller = this.context.createPoller(4);
+		int collectorIndex = poller.register(this.collector, ZMQ.Poller.POLLIN);
+		int routerIndex = poller.register(this.router, ZMQ.Poller.POLLIN);
+		int monitorIndex = poller.register(this.monitor, ZMQ.Poller.POLLIN);
+		int controlIndex = poller.register(this.controlIn, ZMQ.Poller.POLLIN);
+		long pulseNanos = this.options.pulse().toNanos();
+		long nextPulse = System.nanoTime() + pulseNanos;
+		try {
+			while (!this.closing) {
+				long wait = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextPulse - System.nanoTime()));
+				poller.poll(Math.max(1, wait));
+				if (poller.pollin(collectorIndex)) {
+					relayBatch();
+				}
+				if (poller.pollin(routerIndex)) {
+					answerHandshakes();
+				}
+				if (poller.pollin(monitorIndex)) {
+					readMonitor();
+				}
+				if (poller.pollin(controlIndex)) {
+					while (this.controlIn.recv(ZMQ.DONTWAIT) != null) {
+						// drained: the only command is the wake-up for close
+					}
+				}
+				if (System.nanoTime() - nextPulse >= 0) {
+					publishReserved(ReservedTopics.PULSE);
+					this.pulses.incrementAndGet();
+					nextPulse = System.nanoTime() + pulseNanos;
+				}
+			}
+			publishReserved(ReservedTopics.CLOSE);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Broker {} I/O loop failed; closing", this.name, ex);
+		}
+		finally {
+			poller.close();
+			shutdownSockets();
+			this.stopped.countDown();
+		}
+	}
+
+	private void relayBatch() {
+		SocketBase in = this.collector.base();
+		SocketBase out = this.publisher.base();
+		Msg[] frames = new Msg[3];
+		for (int n = 0; n < BATCH; n++) {
+			int count = Messages.read(in, frames);
+			if (count == 0) {
+				return;
+			}
+			if (count != 3) {
+				drop(DropReason.FRAME_COUNT, topicOf(frames[0]), "expected 3 frames, got " + count);
+				continue;
+			}
+			WireEvent event = check(frames[0].data(), frames[1].data(), frames[2].data());
+			if (event == null) {
+				continue;
+			}
+			out.send(frames[0], ZMQ.SNDMORE);
+			out.send(frames[1], ZMQ.SNDMORE);
+			out.send(frames[2], 0);
+			this.relayed.incrementAndGet();
+			if (!this.forwards.isEmpty()) {
+				for (LocalForward forward : this.forwards) {
+					forward.offer(event);
+				}
+			}
+		}
+	}
+
+	private WireEvent check(byte[] topic, byte[] json, byte[] crc) {
+		long max = this.options.maxMessageSize();
+		if (max >= 0 && (json.length > max || topic.length > max)) {
+			drop(DropReason.OVERSIZE, topicOf(topic), "frame of " + json.length + " bytes exceeds " + max);
+			return null;
+		}
+		WireEvent event;
+		try {
+			event = EventFrames.decode(topic, json, crc);
+		}
+		catch (WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(topic), ex.getMessage());
+			return null;
+		}
+		if (ReservedTopics.CLOSE.equals(event.type())) {
+			drop(DropReason.RESERVED, event.type(), "only the broker announces its close");
+			return null;
+		}
+		return event;
+	}
+
+	private void drop(DropReason reason, String type, String detail) {
+		this.drops.increment(reason);
+		this.dropLog.dropped(reason, type, detail);
+	}
+
+	private static String topicOf(Msg msg) {
+		return topicOf(msg.data());
+	}
+
+	private static String topicOf(byte[] topic) {
+		return new String(topic, StandardCharsets.UTF_8);
+	}
+
+	private void answerHandshakes() {
+		while (true) {
+			byte[] identity = this.router.recv(ZMQ.DONTWAIT);
+			if (identity == null) {
+				return;
+			}
+			byte[] request = null;
+			int frames = 1;
+			while (this.router.hasReceiveMore()) {
+				byte[] frame = this.router.recv(0);
+				if (frames == 1) {
+					request = frame;
+				}
+				frames++;
+			}
+			if (frames == 2 && ReservedTopics.CONNECT.equals(new String(request, StandardCharsets.UTF_8))) {
+				this.router.sendMore(identity);
+				this.router.send(ReservedTopics.HANDSHAKE);
+				this.handshakes.incrementAndGet();
+				logger.debug("Broker {} answered the handshake of {}", this.name,
+						new String(identity, StandardCharsets.UTF_8));
+			}
+			else {
+				logger.debug("Broker {} ignored a message of {} frames on its handshake socket", this.name, frames);
+			}
+		}
+	}
+
+	private void readMonitor() {
+		while (true) {
+			ZMQ.Event event = ZMQ.Event.recv(this.monitor, ZMQ.DONTWAIT);
+			if (event == null) {
+				return;
+			}
+			if (event.getEvent() == ZMQ.EVENT_ACCEPTED) {
+				this.connectedClients.incrementAndGet();
+			}
+			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
+				this.connectedClients.updateAndGet((count) -> Math.max(0, count - 1));
+			}
+		}
+	}
+
+	private void publishReserved(String type) {
+		byte[][] frames = EventFrames.reserved(type);
+		this.publisher.sendMore(frames[0]);
+		this.publisher.sendMore(frames[1]);
+		this.publisher.send(frames[2]);
+		if (!this.forwards.isEmpty()) {
+			WireEvent wire = EventJson.read(frames[1]);
+			for (LocalForward forward : this.forwards) {
+				forward.offer(wire);
+			}
+		}
+	}
+
+	private void shutdownSockets() {
+		// The farewell must reach the subscribers before the socket goes.
+		this.publisher.setLinger(1_000);
+		this.monitor.close();
+		this.context.close();
+	}
+
+	/**
+	 * Publishes {@value ReservedTopics#CLOSE}, closes every socket and stops the broker's threads.
+	 * Idempotent; returns once the sockets are closed.
+	 */
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (!this.closing) {
+				this.closing = true;
+				this.controlOut.send(new byte[] { 1 }, ZMQ.DONTWAIT);
+			}
+		}
+		try {
+			if (!this.stopped.await(10, TimeUnit.SECONDS)) {
+				logger.warn("Broker {} did not stop within 10 s", this.name);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (LocalForward forward : this.forwards) {
+			forward.close();
+		}
+		this.forwards.clear();
+	}
+
+	@Override
+	public String toString() {
+		return "DEventBus[" + this.options.host() + ":" + this.port + "]";
+	}
+
+	static Set<String> threadNamePrefixes() {
+		return Set.of("aiodistbus-broker-", "aiodistbus-client-", "aiodistbus-forward-");
+	}
+}

@@ -1,0 +1,144 @@
+package io.aiodistbus.distributed;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.WireEvent;
+
+/**
+ * The queue between a client's socket reader and its handlers, and the thread that drains it. Bounded,
+ * so a slow handler costs memory only up to the capacity; what happens beyond is the
+ * {@link OverflowPolicy}. One queue keeps the order in which the broker published.
+ */
+final class Inbound {
+
+	private static final Logger logger = LoggerFactory.getLogger(Inbound.class);
+
+	private static final WireEvent STOP = new WireEvent("", null, null, "", "");
+
+	private final BlockingQueue<WireEvent> queue;
+
+	private final OverflowPolicy policy;
+
+	private final Consumer<WireEvent> sink;
+
+	private final DropCounters drops;
+
+	private final DropLog dropLog;
+
+	private final Thread thread;
+
+	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<WireEvent> sink, DropCounters drops,
+			DropLog dropLog) {
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.policy = policy;
+		this.sink = sink;
+		this.drops = drops;
+		this.dropLog = dropLog;
+		this.thread = new Thread(this::run, name);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Queues an event; called by the socket reader only.
+	 * @param event the event
+	 * @param stopping tells a blocked reader to give up
+	 */
+	void offer(WireEvent event, BooleanSupplier stopping) {
+		if (this.queue.offer(event)) {
+			return;
+		}
+		switch (this.policy) {
+			case DROP_NEWEST -> dropped(event);
+			case DROP_OLDEST -> {
+				WireEvent oldest = this.queue.poll();
+				if (oldest != null) {
+					dropped(oldest);
+				}
+				if (!this.queue.offer(event)) {
+					dropped(event);
+				}
+			}
+			case BLOCK -> {
+				try {
+					while (!this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+						if (stopping.getAsBoolean()) {
+							dropped(event);
+							return;
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					dropped(event);
+				}
+			}
+		}
+	}
+
+	private void dropped(WireEvent event) {
+		this.drops.increment(DropReason.QUEUE_FULL);
+		this.dropLog.dropped(DropReason.QUEUE_FULL, event.type(), "the handlers are behind by "
+				+ this.queue.size() + " events (policy " + this.policy + ")");
+	}
+
+	int size() {
+		return this.queue.size();
+	}
+
+	boolean isDispatchThread() {
+		return Thread.currentThread() == this.thread;
+	}
+
+	private void run() {
+		while (true) {
+			WireEvent event;
+			try {
+				event = this.queue.take();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			if (event == STOP) {
+				return;
+			}
+			try {
+				this.sink.accept(event);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Lets the handlers finish what is queued, then stops the thread.
+	 * @param timeoutMillis how long to wait for that
+	 */
+	void close(long timeoutMillis) {
+		boolean queued = false;
+		try {
+			queued = this.queue.offer(STOP, timeoutMillis, TimeUnit.MILLISECONDS);
+			if (!isDispatchThread()) {
+				this.thread.join(timeoutMillis);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (!queued || this.thread.isAlive() && !isDispatchThread()) {
+			// A handler that never returns must not keep the thread, nor the application, alive.
+			this.queue.clear();
+			this.queue.offer(STOP);
+			this.thread.interrupt();
+		}
+	}
+}
