@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.aiodistbus.benchmarks.distributed.DirectTopology;
+import io.aiodistbus.benchmarks.distributed.OurPingPong;
+import io.aiodistbus.benchmarks.distributed.OurTopology;
 import io.aiodistbus.benchmarks.distributed.PingPong;
 import io.aiodistbus.benchmarks.distributed.RelayPingPong;
 import io.aiodistbus.benchmarks.distributed.RelayTopology;
@@ -40,6 +42,7 @@ final class Contenders {
 
 	static List<Throughput> throughput() {
 		List<Throughput> result = new ArrayList<>();
+		result.add(new Throughput(OURS, OurTopology::new));
 		result.add(new Throughput(RELAY, RelayTopology::new));
 		result.add(new Throughput(DIRECT, DirectTopology::new));
 		return result;
@@ -47,6 +50,7 @@ final class Contenders {
 
 	static List<Latency> latency() {
 		List<Latency> result = new ArrayList<>();
+		result.add(new Latency(OURS, OurPingPong::new));
 		result.add(new Latency(RELAY, RelayPingPong::new));
 		return result;
 	}
