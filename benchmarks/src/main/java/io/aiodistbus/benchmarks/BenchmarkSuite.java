@@ -51,6 +51,14 @@ public final class BenchmarkSuite {
 			Progress.log("round-trip latency");
 			new LatencyPart(options, table).run();
 		}
+		if (options.runs("memory")) {
+			Progress.log("memory");
+			new MemoryPart(options, table).run();
+		}
+		if (options.runs("stress")) {
+			Progress.log("stress");
+			new StressPart(options, table).run();
+		}
 		return table;
 	}
 }

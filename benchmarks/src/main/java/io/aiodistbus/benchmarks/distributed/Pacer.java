@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
  * ones, not by a lower rate). It parks rather than spins while it can: on 2 cores a spinning sender
  * would take the CPU that the receivers need.
  */
-final class Pacer {
+public final class Pacer {
 
 	private static final long SPIN_NANOS = 60_000;
 
@@ -18,17 +18,17 @@ final class Pacer {
 	/**
 	 * @param perSecond events per second, 0 for as fast as possible
 	 */
-	Pacer(double perSecond) {
+	public Pacer(double perSecond) {
 		this.periodNanos = (perSecond > 0) ? (long) (1e9 / perSecond) : 0;
 	}
 
 	/** Starts the schedule now. */
-	void start() {
+	public void start() {
 		this.start = System.nanoTime();
 	}
 
 	/** Waits until event {@code index} is due. */
-	void await(long index) {
+	public void await(long index) {
 		if (this.periodNanos == 0) {
 			return;
 		}

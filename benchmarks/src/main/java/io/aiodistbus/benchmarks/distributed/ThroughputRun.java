@@ -114,7 +114,7 @@ public final class ThroughputRun {
 	}
 
 	/** Waits until every receiver is complete, or until none made progress for a while. */
-	static void awaitDrained(List<SeqTracker> trackers) {
+	public static void awaitDrained(List<SeqTracker> trackers) {
 		long total = -1;
 		long lastProgress = System.nanoTime();
 		while (true) {
