@@ -14,7 +14,9 @@ public final class SeqTracker {
 
 	private final int self;
 
-	private final long expected;
+	private final int heard;
+
+	private volatile long expected;
 
 	private final BitSet[] seen;
 
@@ -43,7 +45,8 @@ public final class SeqTracker {
 	public SeqTracker(int round, int publishers, long perPublisher, int self) {
 		this.round = round;
 		this.self = self;
-		this.expected = perPublisher * (publishers - ((self >= 0) ? 1 : 0));
+		this.heard = publishers - ((self >= 0) ? 1 : 0);
+		this.expected = perPublisher * this.heard;
 		this.seen = new BitSet[publishers];
 		this.highest = new long[publishers];
 		for (int i = 0; i < publishers; i++) {
@@ -84,6 +87,14 @@ public final class SeqTracker {
 		else {
 			this.highest[publisher] = seq;
 		}
+	}
+
+	/**
+	 * Corrects how many events each publisher sent, for a run that stopped on time rather than count.
+	 * @param perPublisher events each publisher sent
+	 */
+	public void expect(long perPublisher) {
+		this.expected = perPublisher * this.heard;
 	}
 
 	/** @return distinct counted events received */

@@ -17,6 +17,9 @@ final class ThroughputPart {
 
 	static final int[] FAN_OUTS = { 1, 10, 50 };
 
+	/** A full run sends for at most this long, so that a slow contender cannot stretch the suite. */
+	static final double SEND_SECONDS = 2;
+
 	private final SuiteOptions options;
 
 	private final ResultTable table;
@@ -31,7 +34,7 @@ final class ThroughputPart {
 		this.table = table;
 	}
 
-	/** Events per run: about a million deliveries per run in full, a few hundred in smoke. */
+	/** The most events per run: about a million deliveries in full (or {@link #SEND_SECONDS}), a few hundred in smoke. */
 	private long events(int fanOut) {
 		if (this.options.smoke()) {
 			return Math.max(2_000 / fanOut, 40);
@@ -42,14 +45,14 @@ final class ThroughputPart {
 	/** @return the median 1 -> 1 rate of our bus, for the fan-out-without-loss check */
 	double run() {
 		int warmups = this.options.smoke() ? 0 : 1;
-		int rounds = this.options.smoke() ? 1 : 5;
+		int rounds = this.options.smoke() ? 1 : 3;
 		List<Contenders.Throughput> contenders = Contenders.throughput();
 		for (int r = 0; r < warmups + rounds; r++) {
 			boolean measured = r >= warmups;
 			for (int fanOut : FAN_OUTS) {
 				for (Contenders.Throughput contender : contenders) {
-					ThroughputRun.Result result = ThroughputRun.run(contender.topologies(), fanOut, events(fanOut), 0,
-							this.round++);
+					ThroughputRun.Result result = ThroughputRun.run(contender.topologies(), fanOut, events(fanOut),
+							this.options.smoke() ? 1 : SEND_SECONDS, 0, this.round++);
 					Progress.log("throughput %s 1->%d %s: %.0f deliveries/s, lost %d, dup %d", measured ? "" : "(warm-up)",
 							fanOut, contender.name(), result.deliveriesPerSecond(), result.lost(), result.duplicated());
 					if (measured) {

@@ -42,6 +42,7 @@ public final class ThroughputRun {
 	}
 
 	/**
+	 * Sends a fixed number of ticks.
 	 * @param topologies makes the topology, on the calling thread, which then publishes
 	 * @param receivers how many receivers
 	 * @param count how many ticks to send
@@ -50,6 +51,22 @@ public final class ThroughputRun {
 	 * @return the result
 	 */
 	public static Result run(Supplier<Topology> topologies, int receivers, long count, double rate, int round) {
+		return run(topologies, receivers, count, Double.POSITIVE_INFINITY, rate, round);
+	}
+
+	/**
+	 * Sends ticks until {@code count} are sent or {@code seconds} have passed, whichever comes first,
+	 * so that a slow contender does not stretch the suite.
+	 * @param topologies makes the topology, on the calling thread, which then publishes
+	 * @param receivers how many receivers
+	 * @param count the most ticks to send
+	 * @param seconds the longest to send for
+	 * @param rate ticks per second, 0 for as fast as possible
+	 * @param round a number distinguishing this run
+	 * @return the result
+	 */
+	public static Result run(Supplier<Topology> topologies, int receivers, long count, double seconds, double rate,
+			int round) {
 		try (Topology topology = topologies.get()) {
 			List<SeqTracker> trackers = new ArrayList<>();
 			List<AutoCloseable> open = new ArrayList<>();
@@ -61,7 +78,7 @@ public final class ThroughputRun {
 				}
 				try (Topology.Publisher publisher = topology.publisher()) {
 					awaitReady(publisher, trackers, round);
-					return measure(publisher, trackers, count, rate, round);
+					return measure(publisher, trackers, count, seconds, rate, round);
 				}
 			}
 			finally {
@@ -82,16 +99,22 @@ public final class ThroughputRun {
 		}
 	}
 
-	private static Result measure(Topology.Publisher publisher, List<SeqTracker> trackers, long count, double rate,
-			int round) {
+	private static Result measure(Topology.Publisher publisher, List<SeqTracker> trackers, long most, double seconds,
+			double rate, int round) {
 		Pacer pacer = new Pacer(rate);
 		long start = System.nanoTime();
+		long deadline = start + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2);
 		pacer.start();
-		for (long seq = 0; seq < count; seq++) {
-			pacer.await(seq);
-			publisher.send(Tick.TYPE, Tick.of(round, 0, seq));
+		long count = 0;
+		while (count < most && ((count & 0xff) != 0 || System.nanoTime() < deadline)) {
+			pacer.await(count);
+			publisher.send(Tick.TYPE, Tick.of(round, 0, count));
+			count++;
 		}
 		long sentNanos = System.nanoTime() - start;
+		for (SeqTracker tracker : trackers) {
+			tracker.expect(count);
+		}
 		awaitDrained(trackers);
 		long received = 0;
 		long lost = 0;
@@ -108,8 +131,8 @@ public final class ThroughputRun {
 				last = Math.max(last, delivery.lastNanos());
 			}
 		}
-		double seconds = Math.max(last - start, 1) / 1e9;
-		return new Result(received / seconds, count / (sentNanos / 1e9), count, count * trackers.size(), received,
+		double elapsed = Math.max(last - start, 1) / 1e9;
+		return new Result(received / elapsed, count / (sentNanos / 1e9), count, count * trackers.size(), received,
 				lost, duplicated, outOfOrder);
 	}
 
