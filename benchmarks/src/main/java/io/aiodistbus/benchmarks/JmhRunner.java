@@ -110,6 +110,7 @@ public final class JmhRunner {
 	}
 
 	/** The profiler's key changed spelling across JMH versions ("·gc..." before 1.35). */
+	@SuppressWarnings("rawtypes") // JMH's own signature
 	private static double allocation(Map<String, Result> secondary) {
 		for (Map.Entry<String, Result> entry : secondary.entrySet()) {
 			if (entry.getKey().endsWith("gc.alloc.rate.norm")) {

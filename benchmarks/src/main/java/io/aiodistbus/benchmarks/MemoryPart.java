@@ -38,8 +38,8 @@ final class MemoryPart {
 			SeqTracker warm = new SeqTracker(1, 1, 20_000, -1);
 			SeqTracker measured = new SeqTracker(2, 1, events, -1);
 			List<SeqTracker> trackers = List.of(warm, measured);
-			try (AutoCloseable receiver = topology.receiver((tick) -> trackers.get(tick.round() - 1).accept(tick));
-					Topology.Publisher publisher = topology.publisher()) {
+			AutoCloseable receiver = topology.receiver((tick) -> trackers.get(tick.round() - 1).accept(tick));
+			try (Topology.Publisher publisher = topology.publisher()) {
 				send(publisher, warm, 1, 20_000);
 				long before = Heap.liveBytes();
 				long allocatedBefore = Heap.allocatedBytes();
@@ -58,6 +58,9 @@ final class MemoryPart {
 					this.table.add(part, "allocated per event, publisher+broker+receiver", single(
 							(double) allocated / events), Unit.BYTES, "all threads of this JVM, incl. the harness");
 				}
+			}
+			finally {
+				receiver.close();
 			}
 		}
 		catch (Exception ex) {

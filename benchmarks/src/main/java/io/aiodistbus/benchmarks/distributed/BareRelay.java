@@ -61,8 +61,8 @@ final class BareRelay implements AutoCloseable {
 			}
 		}
 		finally {
-			context.destroySocket(pull);
-			context.destroySocket(pub);
+			pull.close();
+			pub.close();
 			this.stopped.countDown();
 		}
 	}

@@ -53,7 +53,7 @@ public final class DirectTopology implements Topology {
 
 	@Override
 	public void close() {
-		this.context.destroySocket(this.pub);
+		this.pub.close();
 		this.context.close();
 	}
 }

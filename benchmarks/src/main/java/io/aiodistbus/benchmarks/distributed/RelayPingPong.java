@@ -57,8 +57,8 @@ public final class RelayPingPong implements PingPong {
 			}
 		}
 		finally {
-			this.context.destroySocket(sub);
-			this.context.destroySocket(push);
+			sub.close();
+			push.close();
 			this.pongerStopped.countDown();
 		}
 	}
@@ -81,7 +81,7 @@ public final class RelayPingPong implements PingPong {
 			this.pongReceiver.close();
 		}
 		if (this.pingPush != null) {
-			this.context.destroySocket(this.pingPush);
+			this.pingPush.close();
 		}
 		this.relay.close();
 		this.context.close();

@@ -33,7 +33,7 @@ public final class RelayTopology implements Topology {
 
 			@Override
 			public void close() {
-				RelayTopology.this.context.destroySocket(push);
+				push.close();
 			}
 		};
 	}

@@ -47,7 +47,7 @@ final class SubReceiver implements AutoCloseable {
 			}
 		}
 		finally {
-			context.destroySocket(socket);
+			socket.close();
 			this.stopped.countDown();
 		}
 	}
