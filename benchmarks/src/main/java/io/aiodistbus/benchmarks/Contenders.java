@@ -21,6 +21,9 @@ final class Contenders {
 
 	static final String DIRECT = "direct PUB->SUB";
 
+	/** Bare clients through our broker: with the two above, tells our broker's cost from our client's. */
+	static final String OUR_BROKER = "bare clients, our broker";
+
 	private Contenders() {
 	}
 
@@ -45,6 +48,7 @@ final class Contenders {
 		result.add(new Throughput(OURS, OurTopology::new));
 		result.add(new Throughput(RELAY, RelayTopology::new));
 		result.add(new Throughput(DIRECT, DirectTopology::new));
+		result.add(new Throughput(OUR_BROKER, RelayTopology::viaOurBroker));
 		return result;
 	}
 
@@ -52,6 +56,7 @@ final class Contenders {
 		List<Latency> result = new ArrayList<>();
 		result.add(new Latency(OURS, OurPingPong::new));
 		result.add(new Latency(RELAY, RelayPingPong::new));
+		result.add(new Latency(OUR_BROKER, RelayPingPong::viaOurBroker));
 		return result;
 	}
 }

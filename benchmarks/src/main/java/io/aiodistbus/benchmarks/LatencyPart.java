@@ -59,6 +59,11 @@ final class LatencyPart {
 			this.table.ratio(part, "p99 aiodistbus / bare relay", ratios(ours, relay, LatencyRun.Result::p99Micros), 2,
 					false, "per-round ratio");
 		}
+		List<LatencyRun.Result> ourBroker = results.get(Contenders.OUR_BROKER);
+		if (ourBroker != null && relay != null) {
+			this.table.ratio(part, "p50 bare clients via our broker / bare relay",
+					ratios(ourBroker, relay, LatencyRun.Result::p50Micros), Double.NaN, false, "the broker's share");
+		}
 	}
 
 	private static Figure figure(List<LatencyRun.Result> runs, ToDoubleFunction<LatencyRun.Result> value) {

@@ -51,6 +51,9 @@ final class ThroughputPart {
 			boolean measured = r >= warmups;
 			for (int fanOut : FAN_OUTS) {
 				for (Contenders.Throughput contender : contenders) {
+					if (fanOut != 1 && contender.name().equals(Contenders.OUR_BROKER)) {
+						continue; // a diagnostic: 1 -> 1 says enough
+					}
 					ThroughputRun.Result result = ThroughputRun.run(contender.topologies(), fanOut, events(fanOut),
 							this.options.smoke() ? 1 : SEND_SECONDS, 0, this.round++);
 					Progress.log("throughput %s 1->%d %s: %.0f deliveries/s, lost %d, dup %d", measured ? "" : "(warm-up)",
@@ -65,11 +68,15 @@ final class ThroughputPart {
 			String part = "throughput 1->" + fanOut;
 			for (Contenders.Throughput contender : contenders) {
 				List<ThroughputRun.Result> runs = this.results.get(key(contender.name(), fanOut));
+				if (runs == null) {
+					continue;
+				}
 				this.table.add(part, contender.name() + " deliveries/s", Figure.of(rates(runs)), Unit.PER_SECOND,
 						losses(runs));
 			}
-			ratio(part, fanOut, Contenders.RELAY, (fanOut == 1) ? 0.5 : Double.NaN);
-			ratio(part, fanOut, Contenders.DIRECT, Double.NaN);
+			ratio(part, fanOut, Contenders.OURS, Contenders.RELAY, (fanOut == 1) ? 0.5 : Double.NaN);
+			ratio(part, fanOut, Contenders.OURS, Contenders.DIRECT, Double.NaN);
+			ratio(part, fanOut, Contenders.OUR_BROKER, Contenders.RELAY, Double.NaN);
 		}
 		List<ThroughputRun.Result> ours = this.results.get(key(Contenders.OURS, 1));
 		if (ours != null) {
@@ -97,7 +104,7 @@ final class ThroughputPart {
 		String[] names = { "publish at 1/2 of 1->1 rate", "deliveries at 1/2 of 1->1 rate" };
 		for (Contenders.Throughput contender : Contenders.throughput()) {
 			// 50 receivers connect in seconds: in smoke, only our bus and only the first reading
-			if (contender.name().equals(Contenders.DIRECT)
+			if (contender.name().equals(Contenders.DIRECT) || contender.name().equals(Contenders.OUR_BROKER)
 					|| (this.options.smoke() && !contender.name().equals(Contenders.OURS))) {
 				continue;
 			}
@@ -121,8 +128,8 @@ final class ThroughputPart {
 		}
 	}
 
-	private void ratio(String part, int fanOut, String baseline, double target) {
-		List<ThroughputRun.Result> ours = this.results.get(key(Contenders.OURS, fanOut));
+	private void ratio(String part, int fanOut, String contender, String baseline, double target) {
+		List<ThroughputRun.Result> ours = this.results.get(key(contender, fanOut));
 		List<ThroughputRun.Result> base = this.results.get(key(baseline, fanOut));
 		if (ours == null || base == null) {
 			return;
@@ -131,7 +138,7 @@ final class ThroughputPart {
 		for (int i = 0; i < Math.min(ours.size(), base.size()); i++) {
 			ratios.add(ours.get(i).deliveriesPerSecond() / base.get(i).deliveriesPerSecond());
 		}
-		this.table.ratio(part, "aiodistbus / " + baseline, Figure.of(ratios), target, true, "per-round ratio");
+		this.table.ratio(part, contender + " / " + baseline, Figure.of(ratios), target, true, "per-round ratio");
 	}
 
 	static List<Double> rates(List<ThroughputRun.Result> runs) {

@@ -13,7 +13,7 @@ import zmq.Msg;
  * frame as received, without copying, checking or decoding it (the spec notes measured this at 2-5x
  * {@code ZMQ.proxy}). Both sockets live on the relay's own thread.
  */
-final class BareRelay implements AutoCloseable {
+final class BareRelay implements Broker {
 
 	private final Thread thread;
 
@@ -67,13 +67,13 @@ final class BareRelay implements AutoCloseable {
 		}
 	}
 
-	/** @return the port publishers connect their PUSH to */
-	int pullPort() {
+	@Override
+	public int pullPort() {
 		return this.pullPort;
 	}
 
-	/** @return the port receivers connect their SUB to */
-	int pubPort() {
+	@Override
+	public int pubPort() {
 		return this.pubPort;
 	}
 

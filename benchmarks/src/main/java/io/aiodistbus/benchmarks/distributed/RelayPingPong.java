@@ -10,14 +10,33 @@ import org.zeromq.ZMQ;
 import io.aiodistbus.benchmarks.Tick;
 
 /**
- * Ping-pong through the {@link BareRelay}: each client is a PUSH to the relay and a SUB from it, and
- * the ponger decodes the ping and encodes a new pong event as our client would.
+ * Ping-pong between bare JeroMQ clients: each is a PUSH to the broker and a SUB from it, and the
+ * ponger decodes the ping and encodes a new pong event as our client would. The broker is the
+ * {@link BareRelay}, or ours to tell its cost from our client's.
  */
 public final class RelayPingPong implements PingPong {
 
 	private final ZContext context = new ZContext(1);
 
-	private final BareRelay relay = new BareRelay(this.context);
+	private final Broker relay;
+
+	private final String name;
+
+	/** Bare clients through the bare relay. */
+	public RelayPingPong() {
+		this.relay = new BareRelay(this.context);
+		this.name = "bare JeroMQ relay";
+	}
+
+	private RelayPingPong(Broker broker, String name) {
+		this.relay = broker;
+		this.name = name;
+	}
+
+	/** @return bare clients through our broker */
+	public static RelayPingPong viaOurBroker() {
+		return new RelayPingPong(Broker.ours(), "bare clients via our broker");
+	}
 
 	private final CountDownLatch pongerStopped = new CountDownLatch(1);
 
@@ -29,7 +48,7 @@ public final class RelayPingPong implements PingPong {
 
 	@Override
 	public String name() {
-		return "bare JeroMQ relay";
+		return this.name;
 	}
 
 	@Override

@@ -8,16 +8,37 @@ import org.zeromq.ZMQ;
 
 import io.aiodistbus.benchmarks.Tick;
 
-/** Publisher PUSH -> {@link BareRelay} -> SUB receivers: our bus's shape with nothing of our bus. */
+/**
+ * Publisher PUSH -> {@link BareRelay} -> SUB receivers: our bus's shape with nothing of our bus. With
+ * our broker in the middle instead, it tells the broker's cost from our client's.
+ */
 public final class RelayTopology implements Topology {
 
 	private final ZContext context = new ZContext(1);
 
-	private final BareRelay relay = new BareRelay(this.context);
+	private final Broker relay;
+
+	private final String name;
+
+	/** Bare clients through the bare relay. */
+	public RelayTopology() {
+		this.relay = new BareRelay(this.context);
+		this.name = "bare JeroMQ relay";
+	}
+
+	private RelayTopology(Broker broker, String name) {
+		this.relay = broker;
+		this.name = name;
+	}
+
+	/** @return bare clients through our broker */
+	public static RelayTopology viaOurBroker() {
+		return new RelayTopology(Broker.ours(), "bare clients via our broker");
+	}
 
 	@Override
 	public String name() {
-		return "bare JeroMQ relay";
+		return this.name;
 	}
 
 	@Override
@@ -41,16 +62,6 @@ public final class RelayTopology implements Topology {
 	@Override
 	public AutoCloseable receiver(Consumer<Tick> sink) {
 		return new SubReceiver(this.context, this.relay.pubPort(), Tick.TYPE, sink);
-	}
-
-	/** @return the relay, for the round-trip benchmark */
-	BareRelay relay() {
-		return this.relay;
-	}
-
-	/** @return the context, for the round-trip benchmark */
-	ZContext context() {
-		return this.context;
 	}
 
 	@Override
