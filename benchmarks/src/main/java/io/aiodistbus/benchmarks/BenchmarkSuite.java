@@ -1,5 +1,12 @@
 package io.aiodistbus.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -15,13 +22,43 @@ public final class BenchmarkSuite {
 	private BenchmarkSuite() {
 	}
 
-	public static void main(String[] args) throws RunnerException {
+	public static void main(String[] args) throws RunnerException, IOException {
 		SuiteOptions options = SuiteOptions.parse(args);
+		Instant started = Instant.now();
+		String loadBefore = loadAverage();
 		ResultTable table = run(options);
+		String report = header(args, started) + "Load average (1, 5, 15 min) before: " + loadBefore + "; after: "
+				+ loadAverage() + "\n\n" + table.markdown();
 		System.out.println();
-		System.out.print(table.markdown());
+		System.out.print(report);
+		if (options.out() != null) {
+			Files.writeString(Path.of(options.out()), report);
+		}
 		// the buses' daemon threads would not keep the JVM, but JMH's forked-VM plumbing may
 		System.exit(0);
+	}
+
+	/** What a reader needs to weigh the figures: when, on what, and how the suite was run. */
+	private static String header(String[] args, Instant started) {
+		long minutes = Duration.between(started, Instant.now()).toMinutes();
+		return "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + minutes + " min), "
+				+ Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
+				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch") + ", max heap "
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB\n\n"
+				+ "Command: `java -jar benchmarks/target/benchmarks.jar" + (args.length > 0 ? " " + String.join(" ", args) : "")
+				+ "`\n\n";
+	}
+
+	/** On a shared machine the others' load explains much of the spread; Linux only. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	/**

@@ -14,8 +14,10 @@ import java.util.Set;
  * @param parts which parts to run
  * @param stressClients stress: client threads
  * @param stressEvents stress: events each client publishes per rate step
+ * @param out a file to write the table to, with the machine and command, or {@code null}
  */
-public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, int stressClients, long stressEvents) {
+public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, int stressClients, long stressEvents,
+		String out) {
 
 	/** Every part, in the order the suite runs them. */
 	public static final List<String> PARTS = List.of("local", "codec", "throughput", "latency", "memory", "stress");
@@ -31,6 +33,7 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 		Set<String> parts = new LinkedHashSet<>(PARTS);
 		int clients = 20;
 		long events = -1;
+		String out = null;
 		for (String arg : args) {
 			if (arg.equals("--smoke")) {
 				smoke = true;
@@ -50,9 +53,12 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 			else if (arg.startsWith("--stress-events=")) {
 				events = Long.parseLong(arg.substring("--stress-events=".length()));
 			}
+			else if (arg.startsWith("--out=")) {
+				out = arg.substring("--out=".length());
+			}
 			else {
 				throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --smoke, --verbose, --only="
-						+ String.join(",", PARTS) + ", --stress-clients=N, --stress-events=M");
+						+ String.join(",", PARTS) + ", --stress-clients=N, --stress-events=M, --out=FILE");
 			}
 		}
 		if (events < 0) {
@@ -61,7 +67,7 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 		if (smoke) {
 			clients = Math.min(clients, 4);
 		}
-		return new SuiteOptions(smoke, verbose, parts, clients, events);
+		return new SuiteOptions(smoke, verbose, parts, clients, events, out);
 	}
 
 	/** @return whether a part is to run */
