@@ -78,6 +78,7 @@ final class ThroughputPart {
 			ratio(part, fanOut, Contenders.OURS, Contenders.DIRECT, Double.NaN);
 			ratio(part, fanOut, Contenders.OUR_BROKER, Contenders.RELAY, Double.NaN);
 		}
+		cpuPerEvent(contenders);
 		List<ThroughputRun.Result> ours = this.results.get(key(Contenders.OURS, 1));
 		if (ours != null) {
 			Figure rate = Figure.of(rates(ours));
@@ -86,6 +87,39 @@ final class ThroughputPart {
 			return rate.median();
 		}
 		return Double.NaN;
+	}
+
+	/**
+	 * CPU time per delivered event at 1 -> 1, by thread group: where each contender's time goes,
+	 * in a figure the machine's other load barely moves.
+	 */
+	private void cpuPerEvent(List<Contenders.Throughput> contenders) {
+		for (Contenders.Throughput contender : contenders) {
+			List<ThroughputRun.Result> runs = this.results.get(key(contender.name(), 1));
+			if (runs == null) {
+				continue;
+			}
+			List<Double> totals = new ArrayList<>();
+			Map<String, List<Double>> byGroup = new HashMap<>();
+			for (ThroughputRun.Result run : runs) {
+				double events = Math.max(run.received(), 1);
+				double total = 0;
+				for (Map.Entry<String, Long> entry : run.cpuNanos().entrySet()) {
+					double micros = entry.getValue() / 1e3 / events;
+					total += micros;
+					byGroup.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>()).add(micros);
+				}
+				totals.add(total);
+			}
+			StringBuilder note = new StringBuilder("median by thread:");
+			byGroup.entrySet().stream()
+				.map((entry) -> Map.entry(entry.getKey(), Figure.of(entry.getValue()).median()))
+				.filter((entry) -> entry.getValue() >= 0.05)
+				.sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+				.forEach((entry) -> note.append(String.format(Locale.ROOT, " %s %.2f;", entry.getKey(), entry.getValue())));
+			this.table.add("throughput 1->1", contender.name() + " CPU per event, all threads", Figure.of(totals),
+					Unit.CPU_MICROS, note.toString());
+		}
 	}
 
 	/**

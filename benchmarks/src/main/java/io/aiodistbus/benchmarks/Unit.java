@@ -24,6 +24,14 @@ public enum Unit {
 		}
 	},
 
+	/** Microseconds of CPU per event: small, so with decimals. */
+	CPU_MICROS {
+		@Override
+		String format(double value) {
+			return String.format(Locale.ROOT, "%.2f us", value);
+		}
+	},
+
 	/** Mebibytes. */
 	MIB {
 		@Override

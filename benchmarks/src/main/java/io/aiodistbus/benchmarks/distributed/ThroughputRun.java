@@ -2,6 +2,7 @@ package io.aiodistbus.benchmarks.distributed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -36,9 +37,10 @@ public final class ThroughputRun {
 	 * @param lost deliveries that never came
 	 * @param duplicated deliveries that came twice
 	 * @param outOfOrder deliveries that came after a later one
+	 * @param cpuNanos CPU time spent while sending and draining, by thread group
 	 */
 	public record Result(double deliveriesPerSecond, double sentPerSecond, long sent, long expected, long received,
-			long lost, long duplicated, long outOfOrder) {
+			long lost, long duplicated, long outOfOrder, Map<String, Long> cpuNanos) {
 	}
 
 	/**
@@ -102,6 +104,7 @@ public final class ThroughputRun {
 	private static Result measure(Topology.Publisher publisher, List<SeqTracker> trackers, long most, double seconds,
 			double rate, int round) {
 		Pacer pacer = new Pacer(rate);
+		ThreadCpu cpuBefore = ThreadCpu.snapshot();
 		long start = System.nanoTime();
 		long deadline = start + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2);
 		pacer.start();
@@ -116,6 +119,7 @@ public final class ThroughputRun {
 			tracker.expect(count);
 		}
 		awaitDrained(trackers);
+		Map<String, Long> cpu = cpuBefore.until(ThreadCpu.snapshot());
 		long received = 0;
 		long lost = 0;
 		long duplicated = 0;
@@ -133,7 +137,7 @@ public final class ThroughputRun {
 		}
 		double elapsed = Math.max(last - start, 1) / 1e9;
 		return new Result(received / elapsed, count / (sentNanos / 1e9), count, count * trackers.size(), received,
-				lost, duplicated, outOfOrder);
+				lost, duplicated, outOfOrder, cpu);
 	}
 
 	/** Waits until every receiver is complete, or until none made progress for a while. */
