@@ -48,7 +48,7 @@ public final class DirectTopology implements Topology {
 
 	@Override
 	public AutoCloseable receiver(Consumer<Tick> sink) {
-		return new SubReceiver(this.context, this.port, Tick.TYPE, sink);
+		return new SubReceiver(this.port, Tick.TYPE, sink);
 	}
 
 	@Override

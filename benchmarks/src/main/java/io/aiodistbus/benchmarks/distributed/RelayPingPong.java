@@ -16,11 +16,22 @@ import io.aiodistbus.benchmarks.Tick;
  */
 public final class RelayPingPong implements PingPong {
 
+	/** The broker's context; pinger and ponger have their own, as separate processes would. */
 	private final ZContext context = new ZContext(1);
+
+	private final ZContext pingerContext = new ZContext(1);
 
 	private final Broker relay;
 
 	private final String name;
+
+	private final CountDownLatch pongerStopped = new CountDownLatch(1);
+
+	private volatile boolean running = true;
+
+	private ZMQ.Socket pingPush;
+
+	private SubReceiver pongReceiver;
 
 	/** Bare clients through the bare relay. */
 	public RelayPingPong() {
@@ -38,14 +49,6 @@ public final class RelayPingPong implements PingPong {
 		return new RelayPingPong(Broker.ours(), "bare clients via our broker");
 	}
 
-	private final CountDownLatch pongerStopped = new CountDownLatch(1);
-
-	private volatile boolean running = true;
-
-	private ZMQ.Socket pingPush;
-
-	private SubReceiver pongReceiver;
-
 	@Override
 	public String name() {
 		return this.name;
@@ -56,14 +59,15 @@ public final class RelayPingPong implements PingPong {
 		Thread ponger = new Thread(this::pong, "bench-ponger");
 		ponger.setDaemon(true);
 		ponger.start();
-		this.pongReceiver = new SubReceiver(this.context, this.relay.pubPort(), PONG, pongs);
-		this.pingPush = Sockets.create(this.context, SocketType.PUSH);
+		this.pongReceiver = new SubReceiver(this.pingerContext, this.relay.pubPort(), PONG, pongs);
+		this.pingPush = Sockets.create(this.pingerContext, SocketType.PUSH);
 		this.pingPush.connect(Sockets.endpoint(this.relay.pullPort()));
 	}
 
 	private void pong() {
-		ZMQ.Socket sub = Sockets.create(this.context, SocketType.SUB);
-		ZMQ.Socket push = Sockets.create(this.context, SocketType.PUSH);
+		ZContext own = new ZContext(1);
+		ZMQ.Socket sub = Sockets.create(own, SocketType.SUB);
+		ZMQ.Socket push = Sockets.create(own, SocketType.PUSH);
 		try {
 			sub.subscribe(PING);
 			sub.connect(Sockets.endpoint(this.relay.pubPort()));
@@ -78,6 +82,7 @@ public final class RelayPingPong implements PingPong {
 		finally {
 			sub.close();
 			push.close();
+			own.close();
 			this.pongerStopped.countDown();
 		}
 	}
@@ -102,6 +107,7 @@ public final class RelayPingPong implements PingPong {
 		if (this.pingPush != null) {
 			this.pingPush.close();
 		}
+		this.pingerContext.close();
 		this.relay.close();
 		this.context.close();
 	}

@@ -41,9 +41,11 @@ public final class RelayTopology implements Topology {
 		return this.name;
 	}
 
+	/** The publisher has a context of its own, as it would in its own process. */
 	@Override
 	public Publisher publisher() {
-		ZMQ.Socket push = Sockets.create(this.context, SocketType.PUSH);
+		ZContext own = new ZContext(1);
+		ZMQ.Socket push = Sockets.create(own, SocketType.PUSH);
 		push.connect(Sockets.endpoint(this.relay.pullPort()));
 		return new Publisher() {
 
@@ -55,13 +57,14 @@ public final class RelayTopology implements Topology {
 			@Override
 			public void close() {
 				push.close();
+				own.close();
 			}
 		};
 	}
 
 	@Override
 	public AutoCloseable receiver(Consumer<Tick> sink) {
-		return new SubReceiver(this.context, this.relay.pubPort(), Tick.TYPE, sink);
+		return new SubReceiver(this.relay.pubPort(), Tick.TYPE, sink);
 	}
 
 	@Override

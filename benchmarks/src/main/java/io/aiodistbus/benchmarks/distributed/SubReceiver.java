@@ -23,13 +23,36 @@ final class SubReceiver implements AutoCloseable {
 	private volatile boolean running = true;
 
 	/**
-	 * @param context the context
+	 * A receiver with a context (and so an I/O thread) of its own, as a receiver in a process of its
+	 * own has: sharing one I/O thread among all parties would spare the baselines thread wake-ups
+	 * that our clients, each with its own context, must pay.
+	 * @param port the PUB port to connect to
+	 * @param prefix the topic prefix to subscribe to
+	 * @param sink what receives the ticks
+	 */
+	SubReceiver(int port, String prefix, Consumer<Tick> sink) {
+		this(null, port, prefix, sink);
+	}
+
+	/**
+	 * @param context the context of the party this receiver belongs to, {@code null} for one of its own
 	 * @param port the PUB port to connect to
 	 * @param prefix the topic prefix to subscribe to
 	 * @param sink what receives the ticks
 	 */
 	SubReceiver(ZContext context, int port, String prefix, Consumer<Tick> sink) {
-		this.thread = new Thread(() -> loop(context, port, prefix, sink), "bench-sub");
+		this.thread = new Thread(() -> {
+			ZContext used = (context != null) ? context : new ZContext(1);
+			try {
+				loop(used, port, prefix, sink);
+			}
+			finally {
+				if (context == null) {
+					used.close();
+				}
+				this.stopped.countDown();
+			}
+		}, "bench-sub");
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
@@ -48,7 +71,6 @@ final class SubReceiver implements AutoCloseable {
 		}
 		finally {
 			socket.close();
-			this.stopped.countDown();
 		}
 	}
 
