@@ -87,8 +87,11 @@ final class MemoryPart {
 			connected.add(client(topology));
 			long before = Heap.liveBytes();
 			int threadsBefore = Thread.activeCount();
+			List<Double> connectMillis = new ArrayList<>();
 			for (int i = 0; i < clients; i++) {
+				long start = System.nanoTime();
 				connected.add(client(topology));
+				connectMillis.add((System.nanoTime() - start) / 1e6);
 			}
 			long after = Heap.liveBytes();
 			int threads = Thread.activeCount() - threadsBefore;
@@ -96,8 +99,26 @@ final class MemoryPart {
 					single((after - before) / 1024.0 / clients), Unit.KIB,
 					String.format(Locale.ROOT, "%d clients; %.1f threads per client; broker counts %d connections",
 							clients, (double) threads / clients, topology.broker().stats().connectedClients()));
+			Figure connect = Figure.of(connectMillis);
+			this.table.add("start-up", "DEntryPoint.connect (handshake + subscription proof)",
+					new Figure(connect.median() * 1000, connect.min() * 1000, connect.max() * 1000, connect.runs()),
+					Unit.MICROS, "one per client above; min/max over the clients");
 			connected.forEach(DEntryPoint::close);
 		}
+		brokerStart();
+	}
+
+	/** How long a broker takes to bind and serve: the part of start-up that is ours, Spring aside. */
+	private void brokerStart() {
+		List<Double> micros = new ArrayList<>();
+		for (int i = 0; i < (this.options.smoke() ? 2 : 5); i++) {
+			long start = System.nanoTime();
+			try (OurTopology topology = new OurTopology()) {
+				micros.add((System.nanoTime() - start) / 1e3);
+			}
+		}
+		this.table.add("start-up", "new DEventBus() (bind 3 ports, start I/O thread)", Figure.of(micros), Unit.MICROS,
+				"first one includes class loading");
 	}
 
 	private static DEntryPoint client(OurTopology topology) {

@@ -100,9 +100,11 @@ final class ThroughputPart {
 				continue;
 			}
 			List<Double> totals = new ArrayList<>();
+			List<Double> allocations = new ArrayList<>();
 			Map<String, List<Double>> byGroup = new HashMap<>();
 			for (ThroughputRun.Result run : runs) {
 				double events = Math.max(run.received(), 1);
+				allocations.add(run.allocatedBytes() / events);
 				double total = 0;
 				for (Map.Entry<String, Long> entry : run.cpuNanos().entrySet()) {
 					double micros = entry.getValue() / 1e3 / events;
@@ -119,6 +121,8 @@ final class ThroughputPart {
 				.forEach((entry) -> note.append(String.format(Locale.ROOT, " %s %.2f;", entry.getKey(), entry.getValue())));
 			this.table.add("throughput 1->1", contender.name() + " CPU per event, all threads", Figure.of(totals),
 					Unit.CPU_MICROS, note.toString());
+			this.table.add("throughput 1->1", contender.name() + " allocated per event, all threads",
+					Figure.of(allocations), Unit.BYTES, "publisher, broker and receiver together");
 		}
 	}
 

@@ -18,9 +18,12 @@ public final class ThreadCpu {
 
 	private final Map<Long, String> groupById;
 
-	private ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> groupById) {
+	private final long allocatedBytes;
+
+	private ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> groupById, long allocatedBytes) {
 		this.nanosById = nanosById;
 		this.groupById = groupById;
+		this.allocatedBytes = allocatedBytes;
 	}
 
 	/** @return the CPU time of every live thread now */
@@ -29,8 +32,9 @@ public final class ThreadCpu {
 		Map<Long, Long> nanos = new HashMap<>();
 		Map<Long, String> groups = new HashMap<>();
 		if (!threads.isThreadCpuTimeSupported()) {
-			return new ThreadCpu(nanos, groups);
+			return new ThreadCpu(nanos, groups, -1);
 		}
+		long allocated = 0;
 		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
 			if (info == null) {
 				continue;
@@ -40,12 +44,23 @@ public final class ThreadCpu {
 				nanos.put(info.getThreadId(), cpu);
 				groups.put(info.getThreadId(), group(info.getThreadName()));
 			}
+			if (threads instanceof com.sun.management.ThreadMXBean sun) {
+				allocated += Math.max(0, sun.getThreadAllocatedBytes(info.getThreadId()));
+			}
 		}
-		return new ThreadCpu(nanos, groups);
+		return new ThreadCpu(nanos, groups, allocated);
 	}
 
 	private static String group(String name) {
 		return name.replaceAll("[0-9]+", "N");
+	}
+
+	/**
+	 * @param later a later snapshot
+	 * @return bytes allocated in between by the threads alive at both snapshots
+	 */
+	public long allocatedUntil(ThreadCpu later) {
+		return later.allocatedBytes - this.allocatedBytes;
 	}
 
 	/**

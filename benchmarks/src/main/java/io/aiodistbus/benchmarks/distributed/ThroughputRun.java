@@ -38,9 +38,10 @@ public final class ThroughputRun {
 	 * @param duplicated deliveries that came twice
 	 * @param outOfOrder deliveries that came after a later one
 	 * @param cpuNanos CPU time spent while sending and draining, by thread group
+	 * @param allocatedBytes bytes allocated meanwhile by all threads
 	 */
 	public record Result(double deliveriesPerSecond, double sentPerSecond, long sent, long expected, long received,
-			long lost, long duplicated, long outOfOrder, Map<String, Long> cpuNanos) {
+			long lost, long duplicated, long outOfOrder, Map<String, Long> cpuNanos, long allocatedBytes) {
 	}
 
 	/**
@@ -119,7 +120,8 @@ public final class ThroughputRun {
 			tracker.expect(count);
 		}
 		awaitDrained(trackers);
-		Map<String, Long> cpu = cpuBefore.until(ThreadCpu.snapshot());
+		ThreadCpu cpuAfter = ThreadCpu.snapshot();
+		Map<String, Long> cpu = cpuBefore.until(cpuAfter);
 		long received = 0;
 		long lost = 0;
 		long duplicated = 0;
@@ -137,7 +139,7 @@ public final class ThroughputRun {
 		}
 		double elapsed = Math.max(last - start, 1) / 1e9;
 		return new Result(received / elapsed, count / (sentNanos / 1e9), count, count * trackers.size(), received,
-				lost, duplicated, outOfOrder, cpu);
+				lost, duplicated, outOfOrder, cpu, cpuBefore.allocatedUntil(cpuAfter));
 	}
 
 	/** Waits until every receiver is complete, or until none made progress for a while. */
