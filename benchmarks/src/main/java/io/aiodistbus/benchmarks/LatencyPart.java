@@ -50,6 +50,7 @@ final class LatencyPart {
 			this.table.add(part, contender.name() + " p99", figure(runs, LatencyRun.Result::p99Micros), Unit.MICROS, "");
 			this.table.add(part, contender.name() + " p99.9", figure(runs, LatencyRun.Result::p999Micros), Unit.MICROS,
 					"");
+			cpuPerRoundTrip(part, contender.name(), runs, measured);
 		}
 		List<LatencyRun.Result> ours = results.get(Contenders.OURS);
 		List<LatencyRun.Result> relay = results.get(Contenders.RELAY);
@@ -64,6 +65,33 @@ final class LatencyPart {
 			this.table.ratio(part, "p50 bare clients via our broker / bare relay",
 					ratios(ourBroker, relay, LatencyRun.Result::p50Micros), Double.NaN, false, "the broker's share");
 		}
+	}
+
+	/**
+	 * CPU per round trip by thread group: at a low rate nothing is batched, so every message pays its
+	 * thread wake-ups, and this says whose.
+	 */
+	private void cpuPerRoundTrip(String part, String name, List<LatencyRun.Result> runs, int measured) {
+		List<Double> totals = new ArrayList<>();
+		Map<String, List<Double>> byGroup = new HashMap<>();
+		for (LatencyRun.Result run : runs) {
+			double total = 0;
+			for (Map.Entry<String, Long> entry : run.cpuNanos().entrySet()) {
+				double micros = entry.getValue() / 1e3 / measured;
+				total += micros;
+				byGroup.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>()).add(micros);
+			}
+			totals.add(total);
+		}
+		StringBuilder note = new StringBuilder("median by thread:");
+		byGroup.entrySet().stream()
+			.map((entry) -> Map.entry(entry.getKey(), Figure.of(entry.getValue()).median()))
+			.filter((entry) -> entry.getValue() >= 0.5)
+			.sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+			.forEach((entry) -> note.append(String.format(java.util.Locale.ROOT, " %s %.0f;", entry.getKey(),
+					entry.getValue())));
+		this.table.add(part, name + " CPU per round trip, all threads", Figure.of(totals), Unit.MICROS,
+				note.toString());
 	}
 
 	private static Figure figure(List<LatencyRun.Result> runs, ToDoubleFunction<LatencyRun.Result> value) {

@@ -1,5 +1,6 @@
 package io.aiodistbus.benchmarks.distributed;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -26,8 +27,10 @@ public final class LatencyRun {
 	 * @param p999Micros 99.9th percentile, microseconds
 	 * @param samples recorded round trips
 	 * @param lost pings whose pong never came
+	 * @param cpuNanos CPU time of the measured pings, by thread group
 	 */
-	public record Result(double p50Micros, double p99Micros, double p999Micros, long samples, long lost) {
+	public record Result(double p50Micros, double p99Micros, double p999Micros, long samples, long lost,
+			Map<String, Long> cpuNanos) {
 	}
 
 	/**
@@ -41,6 +44,7 @@ public final class LatencyRun {
 		Histogram histogram = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(10), 3);
 		AtomicLong pongs = new AtomicLong();
 		AtomicLong ready = new AtomicLong();
+		Map<String, Long> cpu;
 		try (PingPong pingPong = pingPongs.get()) {
 			pingPong.start((tick) -> {
 				if (tick.isProbe()) {
@@ -55,7 +59,11 @@ public final class LatencyRun {
 			Pacer pacer = new Pacer(rate);
 			pacer.start();
 			int total = warmup + measured;
+			ThreadCpu cpuBefore = null;
 			for (int seq = 0; seq < total; seq++) {
+				if (seq == warmup) {
+					cpuBefore = ThreadCpu.snapshot();
+				}
 				pacer.await(seq);
 				pingPong.ping(new Tick(0, 0, seq, System.nanoTime(), "ping"));
 			}
@@ -63,9 +71,10 @@ public final class LatencyRun {
 			while (pongs.get() < measured && System.nanoTime() < deadline) {
 				ThroughputRun.sleepMillis(5);
 			}
+			cpu = (cpuBefore != null) ? cpuBefore.until(ThreadCpu.snapshot()) : Map.of();
 		}
 		return new Result(micros(histogram, 50), micros(histogram, 99), micros(histogram, 99.9),
-				histogram.getTotalCount(), measured - pongs.get());
+				histogram.getTotalCount(), measured - pongs.get(), cpu);
 	}
 
 	private static void awaitReady(PingPong pingPong, AtomicLong ready) {
