@@ -64,7 +64,24 @@ public final class Bridge implements AutoCloseable {
 	 * @throws ConnectTimeoutException if the broker does not answer
 	 */
 	public static Bridge open(EventBus bus, String host, int port, List<String> toRemote, List<String> fromRemote) {
-		return new Bridge(bus, host, port, toRemote, fromRemote, ClientOptions.defaults());
+		return open(bus, host, port, toRemote, fromRemote, ClientOptions.defaults());
+	}
+
+	/**
+	 * Opens a bridge whose client uses the given options, e.g. CURVE keys for a broker that requires
+	 * them; the caller keeps it and closes it.
+	 * @param bus the local bus
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param toRemote local types or patterns to re-emit remotely
+	 * @param fromRemote remote types or patterns to emit locally
+	 * @param options how the bridge's client connects
+	 * @return the open bridge
+	 * @throws ConnectTimeoutException if the broker does not answer
+	 */
+	public static Bridge open(EventBus bus, String host, int port, List<String> toRemote, List<String> fromRemote,
+			ClientOptions options) {
+		return new Bridge(bus, host, port, toRemote, fromRemote, options);
 	}
 
 	/** @return the broker address, {@code host:port} */

@@ -1,12 +1,31 @@
 package io.aiodistbus.distributed;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a broker on its own: {@code java -jar aiodistbus-core-<version>-broker.jar --host 0.0.0.0
+ * Runs a broker on its own: {@code java -jar aiodistbus-broker.jar --host 0.0.0.0
  * --port 5555 --pulse 15s}. It serves until the process is stopped; a shutdown hook closes it, so
  * clients hear its close.
+ *
+ * <h2>CURVE</h2>
+ * <pre>
+ * # once per broker and once per client: a key pair
+ * java -jar aiodistbus-broker.jar --generate-keys --out broker.key_secret
+ * java -jar aiodistbus-broker.jar --generate-keys --out alice.key_secret
+ * # the allow-list: the clients' public keys, one per line, "# comments" allowed
+ * echo "&lt;alice's public key&gt;  # alice" &gt; allowed-clients
+ * java -jar aiodistbus-broker.jar --host 0.0.0.0 --secret-key-file broker.key_secret \
+ *     --allow allowed-clients
+ * </pre>
+ * {@code --generate-keys} prints {@code public=} and {@code secret=} lines, a format
+ * {@link CurveKeyPair#fromFile} reads; with {@code --out FILE} it writes the pair to a new file readable
+ * by the owner only (in the zcert format pyzmq and czmq read too) and prints only the public key. The
+ * broker prints its public key at start; clients need it.
  */
 public final class BrokerMain {
 
@@ -15,12 +34,17 @@ public final class BrokerMain {
 
 	/**
 	 * @param args {@code --host H}, {@code --port P}, {@code --pulse D} (e.g. {@code 15s},
-	 * {@code 500ms}), {@code --help}
+	 * {@code 500ms}), {@code --secret-key-file FILE} with {@code --allow FILE}, {@code --help}; or
+	 * {@code --generate-keys [--out FILE]}
 	 * @throws InterruptedException if interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		BrokerOptions options;
 		try {
+			if (Arrays.asList(args).contains("--generate-keys")) {
+				generateKeys(args, System.out);
+				return;
+			}
 			options = parse(args);
 		}
 		catch (IllegalArgumentException ex) {
@@ -41,11 +65,51 @@ public final class BrokerMain {
 		}, "aiodistbus-broker-shutdown"));
 		System.out.println("aiodistbus broker on " + broker.host() + ":" + broker.port() + " (publish "
 				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + ")");
+		if (options.security() != null) {
+			System.out.println("CURVE on, " + options.security().allowedClientKeys().size()
+					+ " allowed client keys; the broker's public key, for clients: "
+					+ options.security().serverKeys().publicKey());
+		}
 		stopped.await();
+	}
+
+	/**
+	 * Prints a new key pair, or writes it to the file after {@code --out} and prints its public key.
+	 * @throws IllegalArgumentException for other options, or if the file cannot be written
+	 */
+	static void generateKeys(String[] args, PrintStream out) {
+		Path file = null;
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--out")) {
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException("Missing value after --out");
+				}
+				file = Path.of(args[++i]);
+			}
+			else if (!args[i].equals("--generate-keys")) {
+				throw new IllegalArgumentException("--generate-keys takes only --out FILE, got " + args[i]);
+			}
+		}
+		CurveKeyPair keys = CurveKeyPair.generate();
+		if (file == null) {
+			out.println("public=" + keys.publicKey());
+			out.println("secret=" + keys.secretKey());
+			return;
+		}
+		try {
+			keys.writeTo(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Cannot write the key pair to " + file + ": " + ex, ex);
+		}
+		out.println("public=" + keys.publicKey());
+		out.println("# the key pair is in " + file + ", readable by its owner only; keep it secret");
 	}
 
 	static BrokerOptions parse(String[] args) {
 		BrokerOptions options = BrokerOptions.defaults().withPort(5555);
+		Path secretKeyFile = null;
+		Path allowFile = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -59,10 +123,26 @@ public final class BrokerMain {
 				case "--host" -> options = options.withHost(value);
 				case "--port" -> options = options.withPort(parsePort(value));
 				case "--pulse" -> options = options.withPulse(parseDuration(value));
+				case "--secret-key-file" -> secretKeyFile = Path.of(value);
+				case "--allow" -> allowFile = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
 		}
-		return options;
+		if ((secretKeyFile == null) != (allowFile == null)) {
+			throw new IllegalArgumentException("--secret-key-file and --allow go together: CURVE needs the broker's "
+					+ "key pair and the public keys of the clients it lets in");
+		}
+		return (secretKeyFile != null) ? options.withSecurity(readSecurity(secretKeyFile, allowFile)) : options;
+	}
+
+	private static BrokerSecurity readSecurity(Path secretKeyFile, Path allowFile) {
+		try {
+			return BrokerSecurity.curve(CurveKeyPair.fromFile(secretKeyFile), CurveKeys.readPublicKeys(allowFile));
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Cannot read " + ex.getMessage() + " (" + ex.getClass().getSimpleName()
+					+ ")", ex);
+		}
 	}
 
 	private static int parsePort(String value) {
@@ -90,6 +170,7 @@ public final class BrokerMain {
 	}
 
 	private static String usage() {
-		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s]";
+		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--secret-key-file FILE --allow FILE]\n"
+				+ "       broker --generate-keys [--out FILE]";
 	}
 }

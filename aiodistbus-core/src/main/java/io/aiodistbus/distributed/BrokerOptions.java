@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param publishHighWaterMark how many messages the PUB socket queues per slow subscriber before it
  * drops
  * @param maxMessageSize the largest frame accepted from a client, in bytes; -1 for no limit
+ * @param security CurveZMQ encryption and client authentication; {@code null} (the default) for none
  */
-public record BrokerOptions(String host, int port, Duration pulse, int publishHighWaterMark, long maxMessageSize) {
+public record BrokerOptions(String host, int port, Duration pulse, int publishHighWaterMark, long maxMessageSize,
+		BrokerSecurity security) {
 
-	/** The defaults: loopback, a free port, a 15 s pulse, a high-water mark of 100,000, no size limit. */
+	/** Checks every value. */
 	public BrokerOptions {
 		Objects.requireNonNull(host, "host must not be null");
 		Objects.requireNonNull(pulse, "pulse must not be null");
@@ -30,33 +32,48 @@ public record BrokerOptions(String host, int port, Duration pulse, int publishHi
 		}
 	}
 
-	/** @return loopback, a free port, a 15 s pulse, a high-water mark of 100,000 and no size limit */
+	/**
+	 * @return loopback, a free port, a 15 s pulse, a high-water mark of 100,000, no size limit and no
+	 * CURVE
+	 */
 	public static BrokerOptions defaults() {
-		return new BrokerOptions("127.0.0.1", 0, Duration.ofSeconds(15), 100_000, -1);
+		return new BrokerOptions("127.0.0.1", 0, Duration.ofSeconds(15), 100_000, -1, null);
 	}
 
 	/** @param value the address to bind @return a copy with it */
 	public BrokerOptions withHost(String value) {
-		return new BrokerOptions(value, this.port, this.pulse, this.publishHighWaterMark, this.maxMessageSize);
+		return new BrokerOptions(value, this.port, this.pulse, this.publishHighWaterMark, this.maxMessageSize,
+				this.security);
 	}
 
 	/** @param value the first port, 0 for free ones @return a copy with it */
 	public BrokerOptions withPort(int value) {
-		return new BrokerOptions(this.host, value, this.pulse, this.publishHighWaterMark, this.maxMessageSize);
+		return new BrokerOptions(this.host, value, this.pulse, this.publishHighWaterMark, this.maxMessageSize,
+				this.security);
 	}
 
 	/** @param value the heartbeat interval @return a copy with it */
 	public BrokerOptions withPulse(Duration value) {
-		return new BrokerOptions(this.host, this.port, value, this.publishHighWaterMark, this.maxMessageSize);
+		return new BrokerOptions(this.host, this.port, value, this.publishHighWaterMark, this.maxMessageSize,
+				this.security);
 	}
 
 	/** @param value the PUB high-water mark @return a copy with it */
 	public BrokerOptions withPublishHighWaterMark(int value) {
-		return new BrokerOptions(this.host, this.port, this.pulse, value, this.maxMessageSize);
+		return new BrokerOptions(this.host, this.port, this.pulse, value, this.maxMessageSize, this.security);
 	}
 
 	/** @param value the largest accepted frame in bytes, -1 for none @return a copy with it */
 	public BrokerOptions withMaxMessageSize(long value) {
-		return new BrokerOptions(this.host, this.port, this.pulse, this.publishHighWaterMark, value);
+		return new BrokerOptions(this.host, this.port, this.pulse, this.publishHighWaterMark, value, this.security);
+	}
+
+	/**
+	 * @param value CurveZMQ keys and the allow-list, or {@code null} for none
+	 * @return a copy with it
+	 */
+	public BrokerOptions withSecurity(BrokerSecurity value) {
+		return new BrokerOptions(this.host, this.port, this.pulse, this.publishHighWaterMark, this.maxMessageSize,
+				value);
 	}
 }

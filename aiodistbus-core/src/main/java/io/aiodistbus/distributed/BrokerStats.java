@@ -13,9 +13,11 @@ import io.aiodistbus.wire.DropReason;
  * @param relayed events relayed since start
  * @param pulses heartbeats published since start
  * @param dropped messages dropped since start, by reason
+ * @param refusedConnections connections refused by CURVE authentication since start; a refused client
+ * is refused on each of its three sockets and keeps retrying, so one client adds several
  */
 public record BrokerStats(boolean running, int connectedClients, long handshakes, long relayed, long pulses,
-		Map<DropReason, Long> dropped) {
+		Map<DropReason, Long> dropped, long refusedConnections) {
 
 	/** @return the number of messages dropped for any reason */
 	public long droppedTotal() {

@@ -17,7 +17,9 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.wire.Crc32s;
 import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.EventJson;
 import io.aiodistbus.wire.EventFrames;
 import io.aiodistbus.wire.WireEvent;
 import io.aiodistbus.wire.WireFormatException;
@@ -96,6 +98,8 @@ final class ClientIo {
 
 	private final Object pushLock = new Object();
 
+	private final Map<String, long[]> sequences = new HashMap<>();
+
 	private ZMQ.Socket push;
 
 	private final Thread thread;
@@ -117,6 +121,8 @@ final class ClientIo {
 	private volatile boolean handshaken;
 
 	private volatile boolean connected;
+
+	private volatile boolean refusedByBroker;
 
 	private boolean everConnected;
 
@@ -146,15 +152,16 @@ final class ClientIo {
 		this.drops = drops;
 		this.dropLog = dropLog;
 		try {
-			this.dealer = Sockets.create(this.context, SocketType.DEALER);
+			this.dealer = Sockets.client(this.context, SocketType.DEALER, options.security());
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
-			this.subscriber = Sockets.create(this.context, SocketType.SUB);
+			this.subscriber = Sockets.client(this.context, SocketType.SUB, options.security());
 			this.subscriber.setRcvHWM(options.inboundCapacity());
-			this.push = Sockets.create(this.context, SocketType.PUSH);
+			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
 			this.push.setSndHWM(options.pushHighWaterMark());
 			String monitorAddress = "inproc://" + threadName + "-monitor";
-			this.subscriber.monitor(monitorAddress, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED);
+			this.subscriber.monitor(monitorAddress,
+					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
 			this.monitor = this.context.createSocket(SocketType.PAIR);
 			this.monitor.connect(monitorAddress);
 			this.controlIn = this.context.createSocket(SocketType.PULL);
@@ -199,12 +206,29 @@ final class ClientIo {
 
 	/** @return what the client was still waiting for, for a timeout message */
 	String stage() {
-		return this.handshaken ? "handshake answered, but no probe came back through the broker"
-				: "no handshake answer";
+		if (this.handshaken) {
+			return "handshake answered, but no probe came back through the broker";
+		}
+		return this.refusedByBroker ? "the broker refused this client's CURVE key" : "no handshake answer";
 	}
 
 	/**
-	 * Sends an event's frames; called by emitting threads.
+	 * Stamps an event with this client's id and its next sequence number for the type, and sends it;
+	 * called by emitting threads. Numbering under the send lock keeps the numbers in sending order, so
+	 * receivers see no false disorder; a message ZeroMQ refuses has used its number and shows up as
+	 * lost, which it is.
+	 * @return {@code false} if ZeroMQ's queue is full or the client closed
+	 */
+	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp) {
+		synchronized (this.pushLock) {
+			long sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1])[0] += 1;
+			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence);
+			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
+		}
+	}
+
+	/**
+	 * Sends an event's frames as they are.
 	 * @return {@code false} if ZeroMQ's queue is full or the client closed
 	 */
 	boolean send(byte[][] frames) {
@@ -377,6 +401,7 @@ final class ClientIo {
 		this.missedPulses = 0;
 		this.backoffNanos = BACKOFF_MIN_NANOS;
 		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
+		this.probes.keySet().forEach(this.subscriber::unsubscribe);
 		this.probes.values().forEach((future) -> future.complete(null));
 		this.probes.clear();
 		this.listener.disrupted(reason);
@@ -472,7 +497,10 @@ final class ClientIo {
 			if (event == null) {
 				return;
 			}
-			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+			if (event.getEvent() == ZMQ.HANDSHAKE_FAILED_AUTH) {
+				this.refusedByBroker = true;
+			}
+			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
 				disrupt("the connection to the broker dropped");
 			}
 		}
@@ -489,6 +517,9 @@ final class ClientIo {
 
 	private void shutdownSockets() {
 		synchronized (this.pushLock) {
+			if (this.push == null) {
+				return;
+			}
 			// What emitters already handed over may drain for the flush timeout; then the context goes.
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param overflowPolicy what happens to an event that finds the inbound queue full
  * @param pushHighWaterMark how many outgoing messages ZeroMQ queues before emits are dropped
  * @param closeFlushTimeout how long {@link DEntryPoint#close()} lets queued outgoing events drain
+ * @param security CurveZMQ keys for a broker that requires them; {@code null} (the default) for none
  */
 public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect, Duration connectTimeout,
-		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout) {
+		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout,
+		ClientSecurity security) {
 
 	/** Checks every value. */
 	public ClientOptions {
@@ -47,53 +49,62 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 
 	/**
 	 * @return Python's heartbeat defaults (50 s, 4 checks), reconnect on, a 30 s connect timeout, an
-	 * inbound queue of 100,000 that blocks the reader when full, a push high-water mark of 100,000, and
-	 * 1 s to flush on close
+	 * inbound queue of 100,000 that blocks the reader when full, a push high-water mark of 100,000, 1 s
+	 * to flush on close, and no CURVE
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(Duration.ofSeconds(50), 4, true, Duration.ofSeconds(30), 100_000,
-				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1));
+				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1), null);
 	}
 
 	/** @param value the pulse check interval @return a copy with it */
 	public ClientOptions withPulseTtl(Duration value) {
 		return new ClientOptions(value, this.pulseLimit, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param value the tolerated failed checks @return a copy with it */
 	public ClientOptions withPulseLimit(int value) {
 		return new ClientOptions(this.pulseTtl, value, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param value whether to reconnect after a disruption @return a copy with it */
 	public ClientOptions withReconnect(boolean value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, value, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param value how long connect waits @return a copy with it */
 	public ClientOptions withConnectTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, value, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param capacity the inbound queue size @param policy what to do when full @return a copy with them */
 	public ClientOptions withInbound(int capacity, OverflowPolicy policy) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout, capacity, policy,
-				this.pushHighWaterMark, this.closeFlushTimeout);
+				this.pushHighWaterMark, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param value the push high-water mark @return a copy with it */
 	public ClientOptions withPushHighWaterMark(int value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout);
+				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout, this.security);
 	}
 
 	/** @param value how long close lets outgoing events drain @return a copy with it */
 	public ClientOptions withCloseFlushTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value);
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value, this.security);
+	}
+
+	/**
+	 * @param value CurveZMQ keys, or {@code null} for none
+	 * @return a copy with it
+	 */
+	public ClientOptions withSecurity(ClientSecurity value) {
+		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, value);
 	}
 }

@@ -17,10 +17,14 @@ import io.aiodistbus.wire.DropReason;
  * @param missedPulses failed heartbeat checks in a row now
  * @param reconnects completed reconnections since start
  * @param queued received events waiting for the handlers now
+ * @param lost events other clients published that never arrived, counted from their sequence numbers
+ * (a gap between two received events of one publisher and type)
+ * @param outOfOrder events that arrived after a later one of the same publisher and type, or twice
  * @param dropped messages dropped since start, by reason
  */
 public record ClientStats(ConnectionState state, String endpoint, long emitted, long received, long pulses,
-		Duration lastPulseAge, int missedPulses, long reconnects, int queued, Map<DropReason, Long> dropped) {
+		Duration lastPulseAge, int missedPulses, long reconnects, int queued, long lost, long outOfOrder,
+		Map<DropReason, Long> dropped) {
 
 	/** @return the number of messages dropped for any reason */
 	public long droppedTotal() {

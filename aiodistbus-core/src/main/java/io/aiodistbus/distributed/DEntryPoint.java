@@ -1,5 +1,6 @@
 package io.aiodistbus.distributed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,6 @@ import io.aiodistbus.dispatch.HandlerTable;
 import io.aiodistbus.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.EventFrames;
 import io.aiodistbus.wire.WireEvent;
 
 /**
@@ -68,6 +68,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	private final String name = "aiodistbus-client-" + instances.incrementAndGet();
 
 	private final HandlerTable table = new HandlerTable();
+
+	private final SequenceTracker sequences = new SequenceTracker();
 
 	private final DropCounters drops = new DropCounters();
 
@@ -173,7 +175,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		if (!connected) {
 			String stage = started.stage();
 			close();
-			throw new ConnectTimeoutException(this.endpoint, timeout, stage);
+			throw new ConnectTimeoutException(this.endpoint, timeout, stage, this.options.security() != null);
 		}
 		logger.debug("{} connected to the broker at {}", this, this.endpoint);
 	}
@@ -209,7 +211,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 				: null;
 		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
 				(current != null) ? current.pulses() : 0, age, (current != null) ? current.missedPulses() : 0,
-				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.drops.snapshot());
+				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.sequences.lost(),
+				this.sequences.outOfOrder(), this.drops.snapshot());
 	}
 
 	@Override
@@ -220,6 +223,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	@Override
 	protected void attached(Subscriber subscriber) {
 		this.table.add(subscriber);
+		this.sequences.reset();
 	}
 
 	@Override
@@ -247,6 +251,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	@Override
 	protected void detached(Subscriber subscriber) {
 		this.table.remove(subscriber);
+		this.sequences.reset();
 		ClientIo current = this.io;
 		if (current != null) {
 			current.unsubscribe(subscriber.pattern().subscriptionPrefix());
@@ -272,8 +277,11 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	@Override
 	protected void publish(Event event) {
-		byte[][] frames = EventFrames.encode(event, this.codec);
-		if (this.io.send(frames)) {
+		Object data = event.data();
+		byte[] payload = this.codec.encode(data);
+		String dtype = (event.dtype() != null) ? event.dtype() : this.codec.dtypeOf(data);
+		byte[] topic = event.type().getBytes(StandardCharsets.UTF_8);
+		if (this.io.send(event.type(), topic, payload, dtype, event.id(), event.timestampText())) {
 			this.emitted.incrementAndGet();
 		}
 		else {
@@ -311,7 +319,14 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	}
 
 	private void setState(ConnectionState next) {
-		this.state = next;
+		synchronized (this) {
+			// CLOSED is final: the I/O thread must not move a client that close() marked closed back
+			// to CONNECTING or CONNECTED
+			if (this.state == ConnectionState.CLOSED) {
+				return;
+			}
+			this.state = next;
+		}
 		for (Consumer<ConnectionState> listener : this.stateListeners) {
 			try {
 				listener.accept(next);
@@ -357,6 +372,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		public void received(WireEvent event) {
 			Inbound queue = DEntryPoint.this.inbound;
 			if (DEntryPoint.this.table.resolve(event.type()).length > 0) {
+				DEntryPoint.this.sequences.seen(event.source(), event.type(), event.sequence());
 				queue.offer(event, DEntryPoint.this::isClosed);
 			}
 		}

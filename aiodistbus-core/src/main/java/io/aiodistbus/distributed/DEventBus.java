@@ -40,6 +40,12 @@ import zmq.SocketBase;
  * next message. A client may not announce the broker's close: pushed {@value ReservedTopics#CLOSE}
  * events are refused. Good events are republished byte for byte.
  *
+ * <h2>Security</h2>
+ * With {@link BrokerOptions#security()} set, every socket is a CurveZMQ server: all traffic is
+ * encrypted, and a client is let in only if its public key is in the allow-list (checked by a
+ * {@link ZapHandler} during the ZeroMQ handshake). Refused connections are logged and counted in
+ * {@link BrokerStats#refusedConnections()}. Without it, the broker warns when bound beyond loopback.
+ *
  * <h2>Threads</h2>
  * One I/O thread owns every socket; a second one, started on the first {@link #forward}, delivers
  * relayed events to local buses so their handlers never slow the relay. {@link #close()} publishes
@@ -74,6 +80,8 @@ public final class DEventBus implements AutoCloseable {
 	private final ZMQ.Socket controlIn;
 
 	private final ZMQ.Socket controlOut;
+
+	private final ZapHandler zap;
 
 	private final int port;
 
@@ -130,6 +138,9 @@ public final class DEventBus implements AutoCloseable {
 		this.dropLog = new DropLog(logger, "Broker " + options.host());
 		ZMQ.Socket[] bound = null;
 		try {
+			// Bound before any CURVE socket: without a handler, ZeroMQ would let every client in.
+			this.zap = (options.security() != null)
+					? new ZapHandler(this.context, options.security(), logger, "Broker " + options.host()) : null;
 			bound = bind(options);
 			this.router = bound[0];
 			this.publisher = bound[1];
@@ -149,23 +160,28 @@ public final class DEventBus implements AutoCloseable {
 			this.context.close();
 			throw ex;
 		}
-		if (!isLoopback(options.host())) {
+		if (options.security() == null && !isLoopback(options.host())) {
 			logger.warn("Broker binds {} without CURVE authentication: anyone who reaches this address can join, "
-					+ "read and publish events", options.host());
+					+ "read and publish events (see BrokerOptions.withSecurity)", options.host());
 		}
 		this.ioThread = new Thread(this::run, this.name + "-io");
 		this.ioThread.setDaemon(true);
 		this.ioThread.start();
-		logger.info("Broker listening on {}:{} (handshake), {} (publish), {} (collect)", options.host(), this.port,
-				this.port + 1, this.port + 2);
+		logger.info("Broker listening on {}:{} (handshake), {} (publish), {} (collect){}", options.host(), this.port,
+				this.port + 1, this.port + 2, curveSummary(options.security()));
+	}
+
+	private static String curveSummary(BrokerSecurity security) {
+		return (security == null) ? ", no CURVE" : ", CURVE with public key " + security.serverKeys().publicKey()
+				+ " and " + security.allowedClientKeys().size() + " allowed client keys";
 	}
 
 	private ZMQ.Socket[] bind(BrokerOptions options) {
 		ZMQException last = null;
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-			ZMQ.Socket router = Sockets.create(this.context, SocketType.ROUTER);
-			ZMQ.Socket publisher = Sockets.create(this.context, SocketType.PUB);
-			ZMQ.Socket collector = Sockets.create(this.context, SocketType.PULL);
+			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options.security());
+			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.PUB, options.security());
+			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options.security());
 			publisher.setSndHWM(options.publishHighWaterMark());
 			collector.setRcvHWM(options.publishHighWaterMark());
 			try {
@@ -226,7 +242,7 @@ public final class DEventBus implements AutoCloseable {
 	/** @return a snapshot of the broker's counters */
 	public BrokerStats stats() {
 		return new BrokerStats(isRunning(), this.connectedClients.get(), this.handshakes.get(), this.relayed.get(),
-				this.pulses.get(), this.drops.snapshot());
+				this.pulses.get(), this.drops.snapshot(), (this.zap != null) ? this.zap.refused() : 0);
 	}
 
 	/**
@@ -246,12 +262,17 @@ public final class DEventBus implements AutoCloseable {
 		int routerIndex = poller.register(this.router, ZMQ.Poller.POLLIN);
 		int monitorIndex = poller.register(this.monitor, ZMQ.Poller.POLLIN);
 		int controlIndex = poller.register(this.controlIn, ZMQ.Poller.POLLIN);
+		int zapIndex = (this.zap != null) ? poller.register(this.zap.socket(), ZMQ.Poller.POLLIN) : -1;
 		long pulseNanos = this.options.pulse().toNanos();
 		long nextPulse = System.nanoTime() + pulseNanos;
 		try {
 			while (!this.closing) {
 				long wait = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextPulse - System.nanoTime()));
 				poller.poll(Math.max(1, wait));
+				// First: a client's handshake waits for the answer and gives up after the handshake interval.
+				if (zapIndex >= 0 && poller.pollin(zapIndex)) {
+					this.zap.answerAll();
+				}
 				if (poller.pollin(collectorIndex)) {
 					relayBatch();
 				}

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,17 +20,6 @@ import java.util.UUID;
  * them.
  */
 public final class Event {
-
-	private static final DateTimeFormatter WIRE_TIME = new DateTimeFormatterBuilder()
-		.append(DateTimeFormatter.ISO_LOCAL_DATE)
-		.appendLiteral('T')
-		.appendValue(ChronoField.HOUR_OF_DAY, 2)
-		.appendLiteral(':')
-		.appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-		.appendLiteral(':')
-		.appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-		.appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-		.toFormatter();
 
 	private final String type;
 
@@ -143,7 +130,7 @@ public final class Event {
 
 	/** @return the creation time as the wire writes it: ISO-8601 without zone, six fraction digits */
 	public String timestampText() {
-		return WIRE_TIME.format(LocalDateTime.ofInstant(this.timestamp, ZoneOffset.UTC));
+		return WireTimestamps.format(this.timestamp);
 	}
 
 	/**

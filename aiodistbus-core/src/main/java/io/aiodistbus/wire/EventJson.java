@@ -41,6 +41,10 @@ public final class EventJson {
 
 	private static final byte[] NULL = ascii("null");
 
+	private static final byte[] SOURCE = ascii(",\"src\":");
+
+	private static final byte[] SEQUENCE = ascii(",\"seq\":");
+
 	private static final int FIXED_LENGTH = TYPE.length + DATA.length + DTYPE.length + ID.length + TIMESTAMP.length
 			+ 1;
 
@@ -71,9 +75,28 @@ public final class EventJson {
 	 * @return the compact JSON, ASCII only
 	 */
 	public static byte[] write(String type, byte[] data, String dtype, String id, String timestamp) {
+		return write(type, data, dtype, id, timestamp, null, 0);
+	}
+
+	/**
+	 * Writes an event JSON frame stamped with its publisher and sequence number, as two keys after
+	 * the five of the wire format ({@code "src"} and {@code "seq"}), which Python peers ignore.
+	 * @param type the event type
+	 * @param data the encoded payload, or {@code null} (written as {@code null})
+	 * @param dtype the payload's dtype, or {@code null}
+	 * @param id the event id
+	 * @param timestamp the wire timestamp text
+	 * @param source the publisher's id, or {@code null} to write no stamp
+	 * @param sequence the publisher's sequence number for this type, positive
+	 * @return the compact JSON, ASCII only
+	 */
+	public static byte[] write(String type, byte[] data, String dtype, String id, String timestamp, String source,
+			long sequence) {
+		String sequenceText = (source != null) ? Long.toString(sequence) : null;
 		int length = FIXED_LENGTH + JsonStrings.quotedLength(type) + dataLength(data)
 				+ ((dtype != null) ? JsonStrings.quotedLength(dtype) : NULL.length) + JsonStrings.quotedLength(id)
-				+ JsonStrings.quotedLength(timestamp);
+				+ JsonStrings.quotedLength(timestamp) + ((source != null)
+						? SOURCE.length + JsonStrings.quotedLength(source) + SEQUENCE.length + sequenceText.length() : 0);
 		byte[] json = new byte[length];
 		int pos = put(TYPE, json, 0);
 		pos = JsonStrings.writeQuoted(type, json, pos);
@@ -85,6 +108,14 @@ public final class EventJson {
 		pos = JsonStrings.writeQuoted(id, json, pos);
 		pos = put(TIMESTAMP, json, pos);
 		pos = JsonStrings.writeQuoted(timestamp, json, pos);
+		if (source != null) {
+			pos = put(SOURCE, json, pos);
+			pos = JsonStrings.writeQuoted(source, json, pos);
+			pos = put(SEQUENCE, json, pos);
+			for (int i = 0; i < sequenceText.length(); i++) {
+				json[pos++] = (byte) sequenceText.charAt(i);
+			}
+		}
 		json[pos] = '}';
 		return json;
 	}
@@ -114,6 +145,8 @@ public final class EventJson {
 		String dtype = null;
 		String id = null;
 		String timestamp = null;
+		String source = null;
+		long sequence = 0;
 		int seen = 0;
 		try (JsonParser parser = FACTORY.createParser(json)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -143,6 +176,16 @@ public final class EventJson {
 						timestamp = string(parser, value, key, type);
 						seen |= TIMESTAMP_SEEN;
 					}
+					case "src" -> {
+						source = (value == JsonToken.VALUE_STRING) ? parser.getText() : null;
+						parser.skipChildren();
+					}
+					case "seq" -> {
+						sequence = (value == JsonToken.VALUE_NUMBER_INT
+								&& parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER)
+										? Math.max(0, parser.getLongValue()) : 0;
+						parser.skipChildren();
+					}
 					default -> parser.skipChildren();
 				}
 			}
@@ -159,7 +202,7 @@ public final class EventJson {
 		if (seen != ALL_SEEN) {
 			throw invalid("missing key(s) " + missing(seen), null, type);
 		}
-		return new WireEvent(type, data, dtype, id, timestamp);
+		return new WireEvent(type, data, dtype, id, timestamp, source, sequence);
 	}
 
 	private static String string(JsonParser parser, JsonToken value, String key, String type) throws IOException {

@@ -67,6 +67,8 @@ final class FastEventJsonReader {
 		String id = null;
 		String timestamp = null;
 		byte[] data = null;
+		String source = null;
+		long sequence = 0;
 		boolean dataSeen = false;
 		boolean dtypeSeen = false;
 		int next = skipWhitespace();
@@ -121,6 +123,26 @@ final class FastEventJsonReader {
 					return null;
 				}
 			}
+			else if (isKey(keyStart, keyLength, "src")) {
+				// As with Jackson, a repeated stamp key counts with its last value.
+				source = null;
+				if (value == '"') {
+					if ((source = stringValue(value)) == null) {
+						return null;
+					}
+				}
+				else if (!skipValue(value)) {
+					return null;
+				}
+			}
+			else if (isKey(keyStart, keyLength, "seq")) {
+				int start = this.pos;
+				if (!skipValue(value)) {
+					return null;
+				}
+				sequence = (digit(start) >= 0) ? Long.parseLong(new String(this.json, start, this.pos - start,
+						java.nio.charset.StandardCharsets.US_ASCII)) : 0;
+			}
 			else if (!skipValue(value)) {
 				return null;
 			}
@@ -144,7 +166,7 @@ final class FastEventJsonReader {
 		if (skipWhitespace() != -1 || type == null || !dataSeen || !dtypeSeen || id == null || timestamp == null) {
 			return null;
 		}
-		return new WireEvent(type, data, dtype, id, timestamp);
+		return new WireEvent(type, data, dtype, id, timestamp, source, sequence);
 	}
 
 	/** @return the byte at the position after JSON whitespace, or -1 at the end */

@@ -18,8 +18,11 @@ import io.aiodistbus.event.Event;
  * @param dtype the payload's dtype, {@code null} for pulse and close
  * @param id the event id
  * @param timestamp the wire timestamp text, such as {@code 2026-11-28T12:00:00.123456}
+ * @param source the publisher's id from the {@code src} key our clients add, {@code null} when absent
+ * @param sequence the publisher's sequence number for this type from the {@code seq} key, 0 when absent
  */
-public record WireEvent(String type, byte[] data, String dtype, String id, String timestamp) {
+public record WireEvent(String type, byte[] data, String dtype, String id, String timestamp, String source,
+		long sequence) {
 
 	/**
 	 * Checks the required fields.
@@ -33,6 +36,18 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 		Objects.requireNonNull(type, "type must not be null");
 		Objects.requireNonNull(id, "id must not be null");
 		Objects.requireNonNull(timestamp, "timestamp must not be null");
+	}
+
+	/**
+	 * An event without publisher stamp, as Python peers and the broker send them.
+	 * @param type the event type
+	 * @param data the encoded payload, may be {@code null}
+	 * @param dtype the payload's dtype, may be {@code null}
+	 * @param id the event id
+	 * @param timestamp the wire timestamp text
+	 */
+	public WireEvent(String type, byte[] data, String dtype, String id, String timestamp) {
+		this(type, data, dtype, id, timestamp, null, 0);
 	}
 
 	/**
@@ -74,17 +89,20 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 	public boolean equals(Object other) {
 		return this == other || (other instanceof WireEvent that && this.type.equals(that.type)
 				&& Arrays.equals(this.data, that.data) && Objects.equals(this.dtype, that.dtype)
-				&& this.id.equals(that.id) && this.timestamp.equals(that.timestamp));
+				&& this.id.equals(that.id) && this.timestamp.equals(that.timestamp)
+				&& Objects.equals(this.source, that.source) && this.sequence == that.sequence);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.type, Arrays.hashCode(this.data), this.dtype, this.id, this.timestamp);
+		return Objects.hash(this.type, Arrays.hashCode(this.data), this.dtype, this.id, this.timestamp, this.source,
+				this.sequence);
 	}
 
 	@Override
 	public String toString() {
 		return "WireEvent[type=" + this.type + ", id=" + this.id + ", dtype=" + this.dtype + ", timestamp="
-				+ this.timestamp + ", data=" + ((this.data != null) ? "byte[" + this.data.length + "]" : "null") + "]";
+				+ this.timestamp + ", data=" + ((this.data != null) ? "byte[" + this.data.length + "]" : "null")
+				+ ((this.source != null) ? ", src=" + this.source + ", seq=" + this.sequence : "") + "]";
 	}
 }

@@ -1,0 +1,59 @@
+package io.aiodistbus.autoconfigure;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.spring.EventedBean;
+import io.aiodistbus.spring.HandlerRegistry;
+
+/**
+ * Auto-configuration of the application's bus: an {@link EntryPoint} in the configured
+ * {@linkplain AiodistbusProperties#getMode() mode}, {@link EventHandler @EventHandler} methods on it,
+ * {@link EventedBean @EventedBean} beans, and the application's {@code @BusEvent} classes known to
+ * the codec.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(AiodistbusProperties.class)
+@Import({ LocalBusConfiguration.class, BrokerBusConfiguration.class, ClientBusConfiguration.class })
+public final class AiodistbusAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PayloadCodec aiodistbusPayloadCodec() {
+		return PayloadCodec.shared();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerRegistry aiodistbusHandlerRegistry() {
+		return new HandlerRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static EventHandlerAnnotationBeanPostProcessor aiodistbusEventHandlerAnnotationBeanPostProcessor(
+			ObjectProvider<HandlerRegistry> registry, ObjectProvider<PayloadCodec> codec) {
+		return new EventHandlerAnnotationBeanPostProcessor(registry, codec);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static EventedBeanPostProcessor aiodistbusEventedBeanPostProcessor(ObjectProvider<EntryPoint> entryPoint) {
+		return new EventedBeanPostProcessor(entryPoint);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BusEventTypeRegistrar aiodistbusBusEventTypeRegistrar(BeanFactory beanFactory, PayloadCodec codec) {
+		return new BusEventTypeRegistrar(beanFactory, codec.registry());
+	}
+
+}

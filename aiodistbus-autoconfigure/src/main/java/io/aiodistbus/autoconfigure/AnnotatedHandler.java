@@ -1,0 +1,110 @@
+package io.aiodistbus.autoconfigure;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ReflectionUtils;
+
+import io.aiodistbus.dispatch.Invoker;
+import io.aiodistbus.dispatch.PayloadConverter;
+import io.aiodistbus.event.BusEvent;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.topic.TopicPattern;
+
+/**
+ * One {@link EventHandler @EventHandler} method of one bean: its signature checked, its type
+ * resolved, and an {@link Invoker} that calls it on the bean as the context holds it (so proxies
+ * apply).
+ *
+ * @param namespace the handler's namespace
+ * @param type the event type or pattern
+ * @param invoker calls the method
+ * @param description {@code beanName.method(Param)}, for logs
+ */
+record AnnotatedHandler(String namespace, String type, Invoker invoker, String description) {
+
+	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
+			+ "and returns void or a CompletionStage";
+
+	/**
+	 * @param bean the bean, possibly a proxy
+	 * @param beanName the bean's name
+	 * @param method the annotated method, as declared on the target class
+	 * @param annotation the (merged) annotation
+	 * @param converter converts payloads to the parameter's class
+	 * @return the handler
+	 * @throws IllegalStateException naming the bean and method if the signature is not supported
+	 */
+	static AnnotatedHandler of(Object bean, String beanName, Method method, EventHandler annotation,
+			PayloadConverter converter) {
+		Class<?>[] parameters = method.getParameterTypes();
+		String description = beanName + "." + method.getName() + "("
+				+ ((parameters.length == 1) ? parameters[0].getSimpleName() : "") + ")";
+		if (parameters.length > 1) {
+			throw invalid(description, "it takes " + parameters.length + " parameters; " + SIGNATURES);
+		}
+		Class<?> returnType = method.getReturnType();
+		boolean async = CompletionStage.class.isAssignableFrom(returnType);
+		if (!async && returnType != void.class) {
+			throw invalid(description, "it returns " + returnType.getName() + "; " + SIGNATURES);
+		}
+		Class<?> parameter = (parameters.length == 1) ? parameters[0] : null;
+		String type = typeOf(annotation, parameter, description);
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			// A private method on a proxy, or a JDK proxy without the method: say which bean.
+			throw invalid(description, ex.getMessage());
+		}
+		ReflectionUtils.makeAccessible(invocable);
+		Invoker invoker = (event) -> {
+			Object[] arguments = (parameter == null) ? new Object[0]
+					: new Object[] { (parameter == Event.class) ? event : converter.convert(event, parameter) };
+			Object result = invoke(invocable, bean, arguments);
+			return async ? (CompletionStage<?>) result : null;
+		};
+		return new AnnotatedHandler(annotation.namespace(), type, invoker, description);
+	}
+
+	private static String typeOf(EventHandler annotation, Class<?> parameter, String description) {
+		String type = annotation.value();
+		if (type.isEmpty()) {
+			BusEvent busEvent = (parameter != null) ? parameter.getAnnotation(BusEvent.class) : null;
+			if (busEvent == null || busEvent.value().isEmpty()) {
+				throw invalid(description, "it names no event type; give @EventHandler a value, or take a payload "
+						+ "whose class is annotated with @BusEvent(\"some.type\")");
+			}
+			type = busEvent.value();
+		}
+		try {
+			TopicPattern.parse(type);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(description, ex.getMessage());
+		}
+		return type;
+	}
+
+	private static Object invoke(Method method, Object bean, Object[] arguments) throws Exception {
+		try {
+			return method.invoke(bean, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			// Report what the handler threw, not the reflection wrapper.
+			Throwable cause = ex.getTargetException();
+			if (cause instanceof Exception exception) {
+				throw exception;
+			}
+			throw (Error) cause;
+		}
+	}
+
+	private static IllegalStateException invalid(String description, String reason) {
+		return new IllegalStateException("Invalid @EventHandler method " + description + ": " + reason);
+	}
+}

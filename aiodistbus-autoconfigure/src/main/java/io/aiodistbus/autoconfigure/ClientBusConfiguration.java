@@ -1,0 +1,72 @@
+package io.aiodistbus.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.ConnectionState;
+import io.aiodistbus.distributed.DEntryPoint;
+import io.aiodistbus.spring.HandlerRegistry;
+
+/**
+ * 'client' mode: the application's entry point is a {@link DEntryPoint} that connects to the
+ * configured broker once its handlers are registered. Start-up fails if the broker does not answer
+ * within {@code aiodistbus.client.connect-timeout}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "client")
+class ClientBusConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(EntryPoint.class)
+	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		return new DEntryPoint(clientOptions(properties.getClient(), customizers), codec);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
+			AiodistbusProperties properties) {
+		AiodistbusProperties.Client client = properties.getClient();
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
+				() -> connect(entryPoint, client.getHost(), client.getPort()));
+	}
+
+	/**
+	 * @param client the client properties
+	 * @param customizers the application's adjustments
+	 * @return the options of a client configured by them
+	 */
+	static ClientOptions clientOptions(AiodistbusProperties.Client client,
+			ObjectProvider<ClientOptionsCustomizer> customizers) {
+		ClientOptions options = ClientOptions.defaults()
+			.withConnectTimeout(client.getConnectTimeout())
+			.withPulseTtl(client.getPulseTtl())
+			.withPulseLimit(client.getPulseLimit())
+			.withReconnect(client.isReconnect());
+		for (ClientOptionsCustomizer customizer : customizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		return options;
+	}
+
+	/**
+	 * Connects the application's entry point if it is a client not yet connected; an entry point the
+	 * application defined and connected itself is left as it is.
+	 * @param entryPoint the application's entry point
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 */
+	static void connect(EntryPoint entryPoint, String host, int port) {
+		if (entryPoint instanceof DEntryPoint client && client.state() == ConnectionState.NEW) {
+			client.connect(host, port);
+		}
+	}
+
+}

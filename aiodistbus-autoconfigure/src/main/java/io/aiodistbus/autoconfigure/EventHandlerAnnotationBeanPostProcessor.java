@@ -1,0 +1,121 @@
+package io.aiodistbus.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.dispatch.CodecPayloadConverter;
+import io.aiodistbus.dispatch.PayloadConverter;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.spring.HandlerRegistry;
+
+/**
+ * Finds {@link EventHandler @EventHandler} methods on beans, checks them as each bean is
+ * initialized (so a bad signature fails start-up naming the bean), and registers them in the
+ * {@link HandlerRegistry} once every singleton exists; beans created later register at once.
+ * Registry and codec are looked up only then, so that this early post-processor does not pull them
+ * in before the other post-processors are ready.
+ */
+final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+
+	private final ObjectProvider<HandlerRegistry> registry;
+
+	private final PayloadConverter converter;
+
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
+	private final List<AnnotatedHandler> pending = new ArrayList<>();
+
+	private boolean singletonsInstantiated;
+
+	EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
+			ObjectProvider<PayloadCodec> codec) {
+		this.registry = registry;
+		this.converter = new LazyConverter(codec);
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, EventHandler> methods = AnnotationUtils.isCandidateClass(targetClass, EventHandler.class)
+				? MethodIntrospector.selectMethods(targetClass, (MethodIntrospector.MetadataLookup<EventHandler>) (
+						method) -> AnnotatedElementUtils.findMergedAnnotation(method, EventHandler.class))
+				: Map.of();
+		if (methods.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		List<AnnotatedHandler> found = new ArrayList<>();
+		methods.forEach((method, annotation) -> found
+			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this.converter)));
+		synchronized (this) {
+			if (this.singletonsInstantiated) {
+				found.forEach(this::register);
+			}
+			else {
+				this.pending.addAll(found);
+			}
+		}
+		return bean;
+	}
+
+	@Override
+	public synchronized void afterSingletonsInstantiated() {
+		this.singletonsInstantiated = true;
+		this.pending.forEach(this::register);
+		this.pending.clear();
+	}
+
+	// After the proxy creators, so that the bean seen here is the proxy the context holds.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private void register(AnnotatedHandler handler) {
+		this.registry.getObject()
+			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
+	}
+
+	/**
+	 * Converts with the codec bean, resolved on first use: it may not exist yet when handlers are
+	 * found.
+	 */
+	private static final class LazyConverter implements PayloadConverter {
+
+		private final ObjectProvider<PayloadCodec> codec;
+
+		private volatile CodecPayloadConverter delegate;
+
+		LazyConverter(ObjectProvider<PayloadCodec> codec) {
+			this.codec = codec;
+		}
+
+		@Override
+		public <T> T convert(Event event, Class<T> target) {
+			CodecPayloadConverter converter = this.delegate;
+			if (converter == null) {
+				converter = new CodecPayloadConverter(this.codec.getIfAvailable(PayloadCodec::shared));
+				this.delegate = converter;
+			}
+			return converter.convert(event, target);
+		}
+	}
+}

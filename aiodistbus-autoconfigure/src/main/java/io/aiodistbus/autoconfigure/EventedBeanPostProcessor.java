@@ -1,0 +1,81 @@
+package io.aiodistbus.autoconfigure;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.spring.Evented;
+import io.aiodistbus.spring.EventedBean;
+import io.aiodistbus.spring.EventedOptions;
+
+/**
+ * Replaces each {@link EventedBean @EventedBean} bean by its {@link Evented} proxy, emitting on the
+ * application's entry point (looked up at the first change, as it may not exist yet). The debounced
+ * emits of all such beans share one daemon thread, stopped with the context.
+ */
+final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean, Ordered {
+
+	private final ObjectProvider<EntryPoint> entryPoint;
+
+	private volatile ScheduledExecutorService scheduler;
+
+	EventedBeanPostProcessor(ObjectProvider<EntryPoint> entryPoint) {
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		EventedBean annotation = AnnotatedElementUtils.findMergedAnnotation(AopUtils.getTargetClass(bean),
+				EventedBean.class);
+		if (annotation == null) {
+			return bean;
+		}
+		EventedOptions options;
+		try {
+			options = EventedOptions.defaults()
+				.withType(annotation.type())
+				.withDebounce(DurationStyle.detectAndParse(annotation.debounce()))
+				.withScheduler(scheduler());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(
+					"Invalid @EventedBean on bean '" + beanName + "': debounce '" + annotation.debounce() + "'", ex);
+		}
+		return Evented.of(bean, this.entryPoint::getObject, options);
+	}
+
+	private ScheduledExecutorService scheduler() {
+		ScheduledExecutorService result = this.scheduler;
+		if (result == null) {
+			synchronized (this) {
+				result = this.scheduler;
+				if (result == null) {
+					result = Evented.newScheduler();
+					this.scheduler = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	@Override
+	public void destroy() {
+		ScheduledExecutorService current = this.scheduler;
+		if (current != null) {
+			current.shutdownNow();
+		}
+	}
+
+	// After the proxy creators, so that the bean seen here is the proxy the context holds.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

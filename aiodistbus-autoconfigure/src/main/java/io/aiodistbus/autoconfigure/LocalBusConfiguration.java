@@ -1,0 +1,45 @@
+package io.aiodistbus.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.local.EventBus;
+import io.aiodistbus.local.LocalEntryPoint;
+import io.aiodistbus.spring.HandlerRegistry;
+
+/**
+ * 'local' mode: an in-process {@link EventBus} and the application's entry point on it. The entry
+ * point is connected as soon as it exists, so beans may emit while the context starts; its
+ * {@code @EventHandler} methods are put on it when the context has started.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "local", matchIfMissing = true)
+class LocalBusConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	EventBus aiodistbusEventBus() {
+		return new EventBus();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(EntryPoint.class)
+	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec) {
+		LocalEntryPoint entryPoint = new LocalEntryPoint(codec);
+		entryPoint.connect(eventBus);
+		return entryPoint;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
+			AiodistbusProperties properties) {
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), () -> {
+		});
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the {@code aiodistbus} health indicator.
+ */
+package io.aiodistbus.autoconfigure.health;

@@ -1,0 +1,70 @@
+package io.aiodistbus.autoconfigure.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import io.aiodistbus.BusObserver;
+import io.aiodistbus.event.Event;
+
+/**
+ * Counts what happens at an entry point into meters. Meters per handler are looked up once and
+ * cached, so an event costs a map lookup and an increment.
+ */
+final class MeterObserver implements BusObserver {
+
+	private final MeterRegistry registry;
+
+	private final Counter emitted;
+
+	private final Counter received;
+
+	private final Map<String, Timer> times = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+
+	MeterObserver(MeterRegistry registry) {
+		this.registry = registry;
+		this.emitted = Counter.builder("aiodistbus.events.emitted")
+			.description("Events emitted by the application")
+			.register(registry);
+		this.received = Counter.builder("aiodistbus.events.received")
+			.description("Events received from a broker for the application's handlers")
+			.register(registry);
+	}
+
+	@Override
+	public void emitted(Event event) {
+		this.emitted.increment();
+	}
+
+	@Override
+	public void received(Event event) {
+		this.received.increment();
+	}
+
+	@Override
+	public void handled(Event event, String handler, long nanos) {
+		this.times.computeIfAbsent(handler, (key) -> Timer.builder("aiodistbus.handler.time")
+			.description("Time handlers took, their completion stage included")
+			.tag("handler", key)
+			.register(this.registry)).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void handlerFailed(Event event, String handler, Throwable error) {
+		this.errors.computeIfAbsent(handler, (key) -> Counter.builder("aiodistbus.handler.errors")
+			.description("Handlers that threw or whose stage failed")
+			.tag("handler", key)
+			.register(this.registry)).increment();
+	}
+
+	@Override
+	public boolean timesHandlers() {
+		return true;
+	}
+}

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the bus's Micrometer meters.
+ */
+package io.aiodistbus.autoconfigure.metrics;

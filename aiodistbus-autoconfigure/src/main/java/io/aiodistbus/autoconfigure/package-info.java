@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the application's bus, in 'local', 'broker' or 'client' mode.
+ */
+package io.aiodistbus.autoconfigure;

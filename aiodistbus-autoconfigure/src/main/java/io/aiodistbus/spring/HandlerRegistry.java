@@ -1,0 +1,94 @@
+package io.aiodistbus.spring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.Subscription;
+import io.aiodistbus.dispatch.AbstractEntryPoint;
+import io.aiodistbus.dispatch.Invoker;
+
+/**
+ * Handlers grouped by namespace, to be put on entry points, as Python aiodistbus's
+ * {@code registry.on(...)} and {@code entrypoint.use(registry, namespace)} do.
+ * <p>
+ * {@link EventHandler @EventHandler} methods land here; the namespaces listed in
+ * {@code aiodistbus.namespaces} are put on the application's entry point at start-up. Any namespace
+ * can be put on another entry point with {@link #use(EntryPoint, String)}, for example to serve a
+ * second bus.
+ * <p>
+ * The binding is live: a handler registered after {@code use} (by a lazily created bean, say) is
+ * put on every entry point its namespace is used on. Thread-safe.
+ */
+public final class HandlerRegistry {
+
+	/** The namespace of handlers that name none. */
+	public static final String DEFAULT_NAMESPACE = "default";
+
+	private final Map<String, List<Handler>> handlers = new LinkedHashMap<>();
+
+	private final Map<String, List<EntryPoint>> uses = new LinkedHashMap<>();
+
+	/**
+	 * Adds a handler to a namespace, and to every entry point the namespace is already used on.
+	 * @param namespace the namespace
+	 * @param type an event type or wildcard pattern
+	 * @param invoker calls the handler
+	 * @param description the handler as logs name it, such as {@code chatService.onMessage(ChatMessage)}
+	 */
+	public synchronized void register(String namespace, String type, Invoker invoker, String description) {
+		Handler handler = new Handler(Objects.requireNonNull(type, "type must not be null"),
+				Objects.requireNonNull(invoker, "invoker must not be null"), description);
+		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(handler);
+		for (EntryPoint entryPoint : this.uses.getOrDefault(namespace, List.of())) {
+			handler.subscribe(entryPoint);
+		}
+	}
+
+	/**
+	 * Puts a namespace's handlers on an entry point, now and as more are registered.
+	 * @param entryPoint the entry point
+	 * @param namespace the namespace
+	 * @return the registrations made now
+	 */
+	public synchronized List<Subscription> use(EntryPoint entryPoint, String namespace) {
+		Objects.requireNonNull(entryPoint, "entryPoint must not be null");
+		this.uses.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(entryPoint);
+		return this.handlers.getOrDefault(namespace, List.of())
+			.stream()
+			.map((handler) -> handler.subscribe(entryPoint))
+			.toList();
+	}
+
+	/**
+	 * @param namespace a namespace
+	 * @return descriptions of the handlers registered in it, in registration order
+	 */
+	public synchronized List<String> handlers(String namespace) {
+		return this.handlers.getOrDefault(namespace, List.of()).stream().map(Handler::description).toList();
+	}
+
+	private record Handler(String type, Invoker invoker, String description) {
+
+		Subscription subscribe(EntryPoint entryPoint) {
+			if (entryPoint instanceof AbstractEntryPoint named) {
+				return named.subscribe(this.type, this.invoker, this.description);
+			}
+			// Another EntryPoint implementation has no way to take an Invoker: adapt it as an
+			// asynchronous handler, which keeps both shapes of result.
+			return entryPoint.onAsync(this.type, (event) -> {
+				try {
+					var stage = this.invoker.invoke(event);
+					return (stage != null) ? stage : CompletableFuture.completedFuture(null);
+				}
+				catch (Exception ex) {
+					return CompletableFuture.failedFuture(ex);
+				}
+			});
+		}
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * What a Spring application uses of the bus: {@link io.aiodistbus.spring.EventHandler @EventHandler}
+ * methods grouped in the {@link io.aiodistbus.spring.HandlerRegistry}, and evented objects
+ * ({@link io.aiodistbus.spring.EventedBean @EventedBean}, {@link io.aiodistbus.spring.Evented}).
+ */
+package io.aiodistbus.spring;

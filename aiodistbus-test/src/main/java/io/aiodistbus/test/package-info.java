@@ -1,0 +1,4 @@
+/**
+ * Test support for applications on the bus.
+ */
+package io.aiodistbus.test;

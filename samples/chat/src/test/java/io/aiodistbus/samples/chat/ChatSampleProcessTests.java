@@ -1,0 +1,111 @@
+package io.aiodistbus.samples.chat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample as a user runs it: a broker JVM and two chat JVMs. An event crosses from alice's JVM to
+ * bob's through the broker's, and alice's health endpoint shows the broker's heartbeat.
+ */
+class ChatSampleProcessTests {
+
+	private static final Pattern BROKER_PORT = Pattern.compile("Broker listening on 127\\.0\\.0\\.1:(\\d+)");
+
+	private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port[s]?[ (]*(\\d+)");
+
+	private final List<Started> processes = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		for (Started started : this.processes) {
+			started.process().destroy();
+		}
+	}
+
+	@Test
+	void eventCrossesBetweenJvmsAndHealthShowsTheHeartbeat() throws Exception {
+		Started broker = start("broker", "--aiodistbus.mode=broker", "--aiodistbus.broker.port=0", "--server.port=0");
+		int busPort = Integer.parseInt(broker.awaitLine(BROKER_PORT));
+		Started alice = start("alice", "--aiodistbus.mode=client", "--aiodistbus.client.port=" + busPort,
+				"--chat.name=alice", "--chat.every=500ms", "--server.port=0");
+		Started bob = start("bob", "--aiodistbus.mode=client", "--aiodistbus.client.port=" + busPort,
+				"--chat.name=bob", "--chat.every=500ms", "--server.port=0");
+
+		bob.awaitLine(Pattern.compile("\\[bob\\] heard alice say 'hello from alice'"));
+		alice.awaitLine(Pattern.compile("\\[alice\\] bob answered message #\\d+"));
+
+		int alicePort = Integer.parseInt(alice.awaitLine(HTTP_PORT));
+		HttpClient http = HttpClient.newHttpClient();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alicePort + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"aiodistbus\"").contains("CONNECTED").contains("lastPulseAge");
+		});
+	}
+
+	private Started start(String name, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx256m",
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ChatApplication.class.getName()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		Started started = new Started(name, process, new CopyOnWriteArrayList<>());
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					started.output().add(line);
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+		}, "sample-" + name + "-output");
+		reader.setDaemon(true);
+		reader.start();
+		this.processes.add(started);
+		return started;
+	}
+
+	private record Started(String name, Process process, List<String> output) {
+
+		String awaitLine(Pattern pattern) {
+			String[] found = new String[1];
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+				for (String line : this.output) {
+					Matcher matcher = pattern.matcher(line);
+					if (matcher.find()) {
+						found[0] = (matcher.groupCount() > 0) ? matcher.group(1) : line;
+						return true;
+					}
+				}
+				if (!this.process.isAlive()) {
+					throw new AssertionError(this.name + " exited with " + this.process.exitValue() + ":\n"
+							+ String.join("\n", this.output));
+				}
+				return false;
+			});
+			return found[0];
+		}
+	}
+}
