@@ -31,7 +31,7 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 		boolean smoke = false;
 		boolean verbose = false;
 		Set<String> parts = new LinkedHashSet<>(PARTS);
-		int clients = 20;
+		int clients = -1;
 		long events = -1;
 		String out = null;
 		for (String arg : args) {
@@ -64,8 +64,8 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 		if (events < 0) {
 			events = smoke ? 200 : 100_000;
 		}
-		if (smoke) {
-			clients = Math.min(clients, 4);
+		if (clients < 0) {
+			clients = smoke ? 4 : 20;
 		}
 		return new SuiteOptions(smoke, verbose, parts, clients, events, out);
 	}
