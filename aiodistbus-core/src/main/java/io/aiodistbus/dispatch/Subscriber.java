@@ -18,6 +18,9 @@ public final class Subscriber {
 
 	private static final Logger logger = LoggerFactory.getLogger(Subscriber.class);
 
+	/** Payloads that do not convert come from peers, who must not be able to flood the log. */
+	private static final LogThrottle rejections = new LogThrottle(10_000_000_000L, 20);
+
 	private final String ownerId;
 
 	private final TopicPattern pattern;
@@ -73,8 +76,12 @@ public final class Subscriber {
 			stage = this.invoker.invoke(event);
 		}
 		catch (PayloadCodecException ex) {
-			logger.warn("Dropped event '{}' (id {}) for handler {}: {}", event.type(), event.id(), this.description,
-					ex.getMessage());
+			long admitted = rejections.admit();
+			if (admitted > 0) {
+				logger.warn("Dropped event '{}' (id {}) for handler {}: {}{}", LogSafety.safe(event.type()),
+						LogSafety.safe(event.id()), this.description, LogSafety.safe(ex.getMessage()),
+						(admitted > 1) ? " (" + (admitted - 1) + " more dropped earlier without a log line)" : "");
+			}
 			this.observers.payloadRejected(event, this.description, ex);
 			return null;
 		}
@@ -103,7 +110,8 @@ public final class Subscriber {
 	}
 
 	private void failed(Event event, Throwable ex) {
-		logger.error("Handler {} failed on event '{}' (id {})", this.description, event.type(), event.id(), ex);
+		logger.error("Handler {} failed on event '{}' (id {})", this.description, LogSafety.safe(event.type()),
+				LogSafety.safe(event.id()), ex);
 		this.observers.handlerFailed(event, this.description, ex);
 	}
 

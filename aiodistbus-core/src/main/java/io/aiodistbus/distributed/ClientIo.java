@@ -48,8 +48,6 @@ final class ClientIo {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientIo.class);
 
-	private static final String PROBE_PREFIX = ReservedTopics.PREFIX + "probe.";
-
 	private static final int BATCH = 256;
 
 	private static final long PROBE_RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -159,6 +157,8 @@ final class ClientIo {
 			this.subscriber.setRcvHWM(options.inboundCapacity());
 			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
 			this.push.setSndHWM(options.pushHighWaterMark());
+			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
+			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
 			String monitorAddress = "inproc://" + threadName + "-monitor";
 			this.subscriber.monitor(monitorAddress,
 					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
@@ -237,7 +237,7 @@ final class ClientIo {
 			if (socket == null) {
 				return false;
 			}
-			if (!socket.send(frames[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+			if (!socket.send(frames[0], ZMQ.SNDMORE)) {
 				return false;
 			}
 			socket.send(frames[1], ZMQ.SNDMORE);
@@ -295,7 +295,7 @@ final class ClientIo {
 	}
 
 	private String newProbeTopic() {
-		String topic = PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
+		String topic = ReservedTopics.PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
 		this.subscriber.subscribe(topic);
 		return topic;
 	}
@@ -465,7 +465,7 @@ final class ClientIo {
 			this.listener.brokerClosed(event);
 			disrupt("the broker announced its close");
 		}
-		else if (type.startsWith(PROBE_PREFIX)) {
+		else if (ReservedTopics.isProbe(type)) {
 			CompletableFuture<Void> probe = this.probes.remove(type);
 			if (probe != null) {
 				this.subscriber.unsubscribe(type);

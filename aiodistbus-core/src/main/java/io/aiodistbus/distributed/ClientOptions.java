@@ -18,16 +18,22 @@ import java.util.Objects;
  * @param pushHighWaterMark how many outgoing messages ZeroMQ queues before emits are dropped
  * @param closeFlushTimeout how long {@link DEntryPoint#close()} lets queued outgoing events drain
  * @param security CurveZMQ keys for a broker that requires them; {@code null} (the default) for none
+ * @param sendTimeout how long an emit waits for room when the outgoing queue is full before it drops
+ * the event (and counts it); zero never waits
  */
 public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect, Duration connectTimeout,
 		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout,
-		ClientSecurity security) {
+		ClientSecurity security, Duration sendTimeout) {
 
 	/** Checks every value. */
 	public ClientOptions {
 		requirePositive(pulseTtl, "pulseTtl");
 		requirePositive(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout must not be null");
+		Objects.requireNonNull(sendTimeout, "sendTimeout must not be null");
+		if (sendTimeout.isNegative()) {
+			throw new IllegalArgumentException("sendTimeout must not be negative, was " + sendTimeout);
+		}
 		Objects.requireNonNull(overflowPolicy, "overflowPolicy must not be null");
 		if (pulseLimit < 0) {
 			throw new IllegalArgumentException("pulseLimit must not be negative, was " + pulseLimit);
@@ -54,49 +60,49 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(Duration.ofSeconds(50), 4, true, Duration.ofSeconds(30), 100_000,
-				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1), null);
+				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1), null, Duration.ofSeconds(1));
 	}
 
 	/** @param value the pulse check interval @return a copy with it */
 	public ClientOptions withPulseTtl(Duration value) {
 		return new ClientOptions(value, this.pulseLimit, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param value the tolerated failed checks @return a copy with it */
 	public ClientOptions withPulseLimit(int value) {
 		return new ClientOptions(this.pulseTtl, value, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param value whether to reconnect after a disruption @return a copy with it */
 	public ClientOptions withReconnect(boolean value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, value, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param value how long connect waits @return a copy with it */
 	public ClientOptions withConnectTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, value, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param capacity the inbound queue size @param policy what to do when full @return a copy with them */
 	public ClientOptions withInbound(int capacity, OverflowPolicy policy) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout, capacity, policy,
-				this.pushHighWaterMark, this.closeFlushTimeout, this.security);
+				this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param value the push high-water mark @return a copy with it */
 	public ClientOptions withPushHighWaterMark(int value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout, this.security);
+				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout, this.security, this.sendTimeout);
 	}
 
 	/** @param value how long close lets outgoing events drain @return a copy with it */
 	public ClientOptions withCloseFlushTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value, this.security);
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value, this.security, this.sendTimeout);
 	}
 
 	/**
@@ -105,6 +111,17 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 	 */
 	public ClientOptions withSecurity(ClientSecurity value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, value);
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, value,
+				this.sendTimeout);
+	}
+
+	/**
+	 * @param value how long an emit waits for room in a full outgoing queue; zero never waits
+	 * @return a copy with it
+	 */
+	public ClientOptions withSendTimeout(Duration value) {
+		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security,
+				value);
 	}
 }

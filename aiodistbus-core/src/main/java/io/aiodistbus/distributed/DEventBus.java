@@ -30,8 +30,8 @@ import zmq.SocketBase;
 /**
  * The broker of the distributed bus (ZeroMQ's Clone pattern): clients push events to it, it checks
  * them and publishes them to every subscribed client. It binds three consecutive ports, as Python
- * aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1, a PULL for events in
- * on P+2.
+ * aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1 (an XPUB, whose
+ * upstream frames the I/O loop drains and drops), a PULL for events in on P+2.
  *
  * <h2>What it checks</h2>
  * Every event pulled must have exactly three frames, a CRC-32 that matches its JSON, JSON that is
@@ -180,7 +180,10 @@ public final class DEventBus implements AutoCloseable {
 		ZMQException last = null;
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
 			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options.security());
-			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.PUB, options.security());
+			// XPUB, not PUB: JeroMQ's PUB keeps every frame a peer sends upstream (other than a
+			// subscription) in a queue nobody reads; an XPUB hands them to the I/O loop, which drops them.
+			// Subscribers see no difference (ZMTP lets SUB talk to either).
+			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.XPUB, options.security());
 			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options.security());
 			publisher.setSndHWM(options.publishHighWaterMark());
 			collector.setRcvHWM(options.publishHighWaterMark());
@@ -257,12 +260,13 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private void run() {
-		ZMQ.Poller poller = this.context.createPoller(4);
+		ZMQ.Poller poller = this.context.createPoller(6);
 		int collectorIndex = poller.register(this.collector, ZMQ.Poller.POLLIN);
 		int routerIndex = poller.register(this.router, ZMQ.Poller.POLLIN);
 		int monitorIndex = poller.register(this.monitor, ZMQ.Poller.POLLIN);
 		int controlIndex = poller.register(this.controlIn, ZMQ.Poller.POLLIN);
 		int zapIndex = (this.zap != null) ? poller.register(this.zap.socket(), ZMQ.Poller.POLLIN) : -1;
+		int publisherIndex = poller.register(this.publisher, ZMQ.Poller.POLLIN);
 		long pulseNanos = this.options.pulse().toNanos();
 		long nextPulse = System.nanoTime() + pulseNanos;
 		try {
@@ -285,6 +289,12 @@ public final class DEventBus implements AutoCloseable {
 				if (poller.pollin(controlIndex)) {
 					while (this.controlIn.recv(ZMQ.DONTWAIT) != null) {
 						// drained: the only command is the wake-up for close
+					}
+				}
+				if (poller.pollin(publisherIndex)) {
+					// subscription notices and whatever else subscribers sent upstream: dropped, a batch at a time
+					for (int n = 0; n < BATCH && this.publisher.recv(ZMQ.DONTWAIT) != null; n++) {
+						// drained
 					}
 				}
 				if (System.nanoTime() - nextPulse >= 0) {
@@ -348,8 +358,10 @@ public final class DEventBus implements AutoCloseable {
 			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(topic), ex.getMessage());
 			return null;
 		}
-		if (ReservedTopics.CLOSE.equals(event.type())) {
-			drop(DropReason.RESERVED, event.type(), "only the broker announces its close");
+		if (ReservedTopics.isReserved(event.type()) && !ReservedTopics.isProbe(event.type())) {
+			// Only the broker speaks for the bus: a pushed close would shut every client down, a pushed
+			// pulse would keep clients believing in a dead broker.
+			drop(DropReason.RESERVED, event.type(), "only the broker sends " + event.type());
 			return null;
 		}
 		return event;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 
+import io.aiodistbus.dispatch.LogSafety;
 import io.aiodistbus.wire.DropReason;
 
 /**
@@ -43,8 +44,8 @@ final class DropLog {
 		}
 		if (window[1] < BURST) {
 			window[1]++;
-			this.logger.warn("{}: dropped message ({}) of type '{}': {}", this.owner, reason.tag(),
-					(type != null) ? type : "?", detail);
+			this.logger.warn("{}: dropped message ({}) of type '{}': {}", this.owner, reason.tag(), LogSafety.safe(type),
+					LogSafety.safe(detail));
 		}
 		else {
 			window[2]++;

@@ -68,18 +68,18 @@ final class Inbound {
 				}
 			}
 			case BLOCK -> {
+				// Checked before each wait: once stopping, the rest of the reader's batch must not wait too.
 				try {
-					while (!this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
-						if (stopping.getAsBoolean()) {
-							dropped(event);
+					while (!stopping.getAsBoolean()) {
+						if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
 							return;
 						}
 					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					dropped(event);
 				}
+				dropped(event);
 			}
 		}
 	}
@@ -125,10 +125,12 @@ final class Inbound {
 	 */
 	void close(long timeoutMillis) {
 		boolean queued = false;
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 		try {
 			queued = this.queue.offer(STOP, timeoutMillis, TimeUnit.MILLISECONDS);
-			if (!isDispatchThread()) {
-				this.thread.join(timeoutMillis);
+			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (!isDispatchThread() && left > 0) {
+				this.thread.join(left);
 			}
 		}
 		catch (InterruptedException ex) {

@@ -15,6 +15,12 @@ public final class ReservedTopics {
 	/** Announces that a bus is closing; entry points close themselves when they receive it. */
 	public static final String CLOSE = PREFIX + "close";
 
+	/**
+	 * Prefix of the probe events a client pushes through the broker to prove its subscriptions live;
+	 * the only reserved events a broker accepts from clients.
+	 */
+	public static final String PROBE_PREFIX = PREFIX + "probe.";
+
 	/** Handshake request a client sends on its DEALER socket. */
 	public static final String CONNECT = PREFIX + "connect";
 
@@ -31,5 +37,14 @@ public final class ReservedTopics {
 	 */
 	public static boolean isReserved(String type) {
 		return type.startsWith(PREFIX);
+	}
+
+	/**
+	 * Whether the type is a client's subscription probe.
+	 * @param type an event type
+	 * @return {@code true} for types under {@value #PROBE_PREFIX}
+	 */
+	public static boolean isProbe(String type) {
+		return type.startsWith(PROBE_PREFIX);
 	}
 }

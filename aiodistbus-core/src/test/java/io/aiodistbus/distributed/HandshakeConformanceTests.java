@@ -89,7 +89,10 @@ class HandshakeConformanceTests {
 			assertThat(frames).hasSize(3);
 			assertThat(frames.get(0)).isEqualTo(utf8("demo.int"));
 			JsonNode json = JSON.readTree(frames.get(1));
-			assertThat(fieldNames(json)).containsExactly("type", "data", "dtype", "id", "timestamp");
+			// the five wire keys in Python's order, then our publisher stamp, which Python ignores
+			assertThat(fieldNames(json)).containsExactly("type", "data", "dtype", "id", "timestamp", "src", "seq");
+			assertThat(json.get("src").textValue()).isEqualTo(client.id());
+			assertThat(json.get("seq").longValue()).isEqualTo(1);
 			assertThat(json.get("type").textValue()).isEqualTo("demo.int");
 			assertThat(json.get("data").isArray()).isTrue();
 			assertThat(json.get("data")).extracting(JsonNode::intValue).containsExactly(52, 50);
