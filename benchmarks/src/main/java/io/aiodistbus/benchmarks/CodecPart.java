@@ -6,6 +6,7 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import io.aiodistbus.benchmarks.JmhRunner.Measured;
 import io.aiodistbus.benchmarks.jmh.CodecBenchmark;
+import io.aiodistbus.benchmarks.jmh.TimestampBenchmark;
 
 /** Part 3: per-event serialization, our frames against a plain Jackson envelope. */
 final class CodecPart {
@@ -29,5 +30,15 @@ final class CodecPart {
 		}
 		table.ratio(part, "aiodistbus / Jackson, encode+decode", LocalPart.ratio(results.get("aiodistbusRoundTrip"),
 				results.get("jacksonRoundTrip")), Double.NaN, true, "no target; >1 is faster");
+		// every received event pays this in DEntryPoint.dispatch; a fixed-layout parser shows the saving
+		Map<String, Measured> timestamps = jmh.run(TimestampBenchmark.class);
+		for (Measured measured : timestamps.values()) {
+			table.add(part, "timestamp " + measured.method(), measured.opsPerSecond(), Unit.PER_SECOND,
+					String.format(java.util.Locale.ROOT, "%.0f ns, alloc %s per parse", 1e9 / measured.opsPerSecond()
+						.median(), Unit.BYTES.print(measured.bytesPerOp().median())));
+		}
+		table.ratio(part, "timestamp: fixed-layout parser / core parseTimestamp", LocalPart.ratio(
+				timestamps.get("fixedLayoutParser"), timestamps.get("coreParseTimestamp")), Double.NaN, true,
+				"the saving a fast path in Event.parseTimestamp would bring");
 	}
 }
