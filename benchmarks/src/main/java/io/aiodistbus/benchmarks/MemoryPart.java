@@ -1,5 +1,6 @@
 package io.aiodistbus.benchmarks;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,41 @@ final class MemoryPart {
 	void run() {
 		heapOverEvents(this.options.smoke() ? 10_000 : 1_000_000);
 		perClient(this.options.smoke() ? 5 : 50);
+		brokerPerClient(this.options.smoke() ? 5 : 50);
+	}
+
+	/** The broker alone: in a JVM of its own, read with jcmd before and after the clients connect. */
+	private void brokerPerClient(int clients) {
+		List<DEntryPoint> connected = new ArrayList<>();
+		try (BrokerProcess broker = new BrokerProcess()) {
+			connected.add(connect(broker.port()));
+			long before = broker.liveBytes();
+			for (int i = 0; i < clients; i++) {
+				connected.add(connect(broker.port()));
+			}
+			long after = broker.liveBytes();
+			Figure perClient = (before < 0 || after < 0) ? Figure.NONE : single((after - before) / 1024.0 / clients);
+			this.table.add("memory", "broker heap per connected client (broker JVM alone)", perClient, Unit.KIB,
+					String.format(Locale.ROOT, "%d clients; broker live heap %.1f -> %.1f MiB (jcmd GC.heap_info)",
+							clients, before / MIB, after / MIB));
+		}
+		catch (IOException ex) {
+			this.table.add("memory", "broker heap per connected client (broker JVM alone)", Figure.NONE, Unit.KIB,
+					"not measured: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			connected.forEach(DEntryPoint::close);
+		}
+	}
+
+	private static DEntryPoint connect(int port) {
+		DEntryPoint client = new DEntryPoint();
+		client.on(Tick.TYPE, Tick.class, (tick) -> { });
+		client.connect("127.0.0.1", port);
+		return client;
 	}
 
 	private void heapOverEvents(long events) {
