@@ -1,0 +1,60 @@
+package io.aiodistbus.benchmarks.distributed;
+
+import java.util.function.Consumer;
+
+import io.aiodistbus.benchmarks.Tick;
+import io.aiodistbus.distributed.DEntryPoint;
+import io.aiodistbus.distributed.DEventBus;
+
+/** Our broker and clients, with their default options, as an application would use them. */
+public final class OurTopology implements Topology {
+
+	private final DEventBus broker = new DEventBus();
+
+	@Override
+	public String name() {
+		return "aiodistbus";
+	}
+
+	/** @return a client connected to this topology's broker, without handlers */
+	public DEntryPoint client() {
+		DEntryPoint client = new DEntryPoint();
+		client.connect("127.0.0.1", this.broker.port());
+		return client;
+	}
+
+	/** @return the broker */
+	public DEventBus broker() {
+		return this.broker;
+	}
+
+	@Override
+	public Publisher publisher() {
+		DEntryPoint client = client();
+		return new Publisher() {
+
+			@Override
+			public void send(String type, Tick tick) {
+				client.emit(type, tick);
+			}
+
+			@Override
+			public void close() {
+				client.close();
+			}
+		};
+	}
+
+	@Override
+	public AutoCloseable receiver(Consumer<Tick> sink) {
+		DEntryPoint client = new DEntryPoint();
+		client.on(Tick.TYPE, Tick.class, sink);
+		client.connect("127.0.0.1", this.broker.port());
+		return client;
+	}
+
+	@Override
+	public void close() {
+		this.broker.close();
+	}
+}

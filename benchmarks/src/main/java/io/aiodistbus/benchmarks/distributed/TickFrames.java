@@ -1,0 +1,46 @@
+package io.aiodistbus.benchmarks.distributed;
+
+import org.zeromq.ZMQ;
+
+import io.aiodistbus.benchmarks.Tick;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.WireEvent;
+
+/**
+ * What the baselines do per message at the ends, the same as our client does: build an event, encode
+ * it with our wire codec, and at the other end check the frames and decode the payload to the record.
+ */
+final class TickFrames {
+
+	private static final PayloadCodec CODEC = PayloadCodec.shared();
+
+	private static final String DTYPE = CODEC.dtypeOf(Tick.of(0, 0, 0));
+
+	private TickFrames() {
+	}
+
+	/** Sends a tick as the three frames of an event. */
+	static void send(ZMQ.Socket socket, String type, Tick tick) {
+		byte[][] frames = EventFrames.encode(Event.of(type, tick, DTYPE), CODEC);
+		socket.sendMore(frames[0]);
+		socket.sendMore(frames[1]);
+		socket.send(frames[2]);
+	}
+
+	/**
+	 * Receives one event and decodes its tick.
+	 * @return the tick, or {@code null} when the receive timed out
+	 */
+	static Tick receive(ZMQ.Socket socket) {
+		byte[] topic = socket.recv(0);
+		if (topic == null) {
+			return null;
+		}
+		byte[] json = socket.recv(0);
+		byte[] crc = socket.recv(0);
+		WireEvent wire = EventFrames.decode(topic, json, crc);
+		return CODEC.decode(wire.data(), wire.dtype(), Tick.class, wire.type(), wire.id());
+	}
+}

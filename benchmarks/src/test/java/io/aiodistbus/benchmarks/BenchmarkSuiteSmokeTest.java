@@ -1,0 +1,29 @@
+package io.aiodistbus.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every part of the suite at smoke size, so that the benchmarks never rot. It asserts only that
+ * each part ran and produced figures, and that nothing arrived twice: timings on a shared CI machine
+ * prove nothing.
+ */
+class BenchmarkSuiteSmokeTest {
+
+	@Test
+	void everyPartRunsAndProducesFigures() throws Exception {
+		ResultTable table = BenchmarkSuite.run(SuiteOptions.parse("--smoke"));
+		List<ResultTable.Row> rows = table.rows();
+		System.out.println(table.markdown());
+		for (String part : List.of("local, 1 sub", "local, 10 sub", "codec", "throughput 1->1", "throughput 1->10",
+				"throughput 1->50", "fan-out 1->50", "round trip @2k/s", "memory", "start-up", "stress 4 clients")) {
+			assertThat(rows).filteredOn((row) -> row.part().equals(part)).as(part).isNotEmpty()
+				.anySatisfy((row) -> assertThat(row.figure().measured()).isTrue());
+		}
+		assertThat(rows).filteredOn((row) -> row.note().contains("dup ")).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.note()).doesNotContainPattern("dup [1-9]"));
+	}
+}
