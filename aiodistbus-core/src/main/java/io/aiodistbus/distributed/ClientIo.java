@@ -90,10 +90,6 @@ final class ClientIo {
 
 	private final ZMQ.Socket monitor;
 
-	private final ZMQ.Socket controlIn;
-
-	private final ZMQ.Socket controlOut;
-
 	private final Object pushLock = new Object();
 
 	private final Map<String, long[]> sequences = new HashMap<>();
@@ -113,8 +109,6 @@ final class ClientIo {
 	private volatile int missedPulses;
 
 	private volatile boolean stopping;
-
-	private boolean socketsClosed;
 
 	private volatile boolean handshaken;
 
@@ -164,11 +158,6 @@ final class ClientIo {
 					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
 			this.monitor = this.context.createSocket(SocketType.PAIR);
 			this.monitor.connect(monitorAddress);
-			this.controlIn = this.context.createSocket(SocketType.PULL);
-			this.controlIn.bind("inproc://" + threadName + "-control");
-			this.controlOut = this.context.createSocket(SocketType.PUSH);
-			this.controlOut.setLinger(0);
-			this.controlOut.connect("inproc://" + threadName + "-control");
 			this.subscriber.subscribe(ReservedTopics.PULSE);
 			this.subscriber.subscribe(ReservedTopics.CLOSE);
 			for (String prefix : prefixes) {
@@ -269,17 +258,9 @@ final class ClientIo {
 		command(() -> this.subscriber.unsubscribe(prefix));
 	}
 
+	/** Queues work for the I/O thread, which runs it within its longest wait. */
 	private void command(Runnable command) {
 		this.commands.add(command);
-		wake();
-	}
-
-	private void wake() {
-		synchronized (this.controlOut) {
-			if (!this.socketsClosed) {
-				this.controlOut.send(new byte[] { 1 }, ZMQ.DONTWAIT);
-			}
-		}
 	}
 
 	long pulses() {
@@ -300,51 +281,53 @@ final class ClientIo {
 		return topic;
 	}
 
+	/**
+	 * The I/O loop. It blocks on the SUB socket, the busy one, rather than polling all of them: a JeroMQ
+	 * poll costs several system calls per wake-up, which on two cores showed as most of the client's
+	 * CPU per event. Commands, the handshake socket, the monitor and the timers are looked after every
+	 * few milliseconds when busy and at least every {@value Messages#MAX_WAIT_MS} ms when idle.
+	 */
 	private void run() {
-		ZMQ.Poller poller = this.context.createPoller(4);
-		int subIndex = poller.register(this.subscriber, ZMQ.Poller.POLLIN);
-		int dealerIndex = poller.register(this.dealer, ZMQ.Poller.POLLIN);
-		int monitorIndex = poller.register(this.monitor, ZMQ.Poller.POLLIN);
-		int controlIndex = poller.register(this.controlIn, ZMQ.Poller.POLLIN);
+		SocketBase in = this.subscriber.base();
 		long now = System.nanoTime();
 		this.nextHandshakeSend = now;
 		this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
+		long nextHousekeeping = now;
+		int timeout = -1;
 		try {
 			while (!this.stopping) {
 				now = System.nanoTime();
-				runTimers(now);
-				long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextDeadline() - System.nanoTime()));
-				poller.poll(Math.min(wait, 1_000));
-				if (poller.pollin(controlIndex)) {
-					while (this.controlIn.recv(ZMQ.DONTWAIT) != null) {
-						// wake-ups carry no data; the commands are queued
-					}
+				if (now - nextHousekeeping >= 0) {
+					houseKeeping(now);
+					nextHousekeeping = now + Messages.HOUSEKEEPING_NANOS;
 				}
-				Runnable command;
-				while ((command = this.commands.poll()) != null) {
-					command.run();
+				int wait = Messages.waitMillis(nextDeadline());
+				if (wait != timeout) {
+					this.subscriber.setReceiveTimeOut(wait);
+					timeout = wait;
 				}
-				if (poller.pollin(dealerIndex)) {
-					readHandshakes();
-				}
-				if (poller.pollin(subIndex)) {
-					readEvents();
-				}
-				if (poller.pollin(monitorIndex)) {
-					readMonitor();
-				}
+				readEvents(in);
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Client {} I/O loop failed; closing its sockets", this.clientId, ex);
 		}
 		finally {
-			poller.close();
 			shutdownSockets();
 			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
 			this.probes.values().forEach((future) -> future.complete(null));
 			this.stopped.countDown();
 		}
+	}
+
+	private void houseKeeping(long now) {
+		Runnable command;
+		while ((command = this.commands.poll()) != null) {
+			command.run();
+		}
+		readHandshakes();
+		readMonitor();
+		runTimers(now);
 	}
 
 	private long nextDeadline() {
@@ -424,11 +407,10 @@ final class ClientIo {
 		}
 	}
 
-	private void readEvents() {
-		SocketBase in = this.subscriber.base();
+	private void readEvents(SocketBase in) {
 		Msg[] frames = new Msg[3];
 		for (int n = 0; n < BATCH; n++) {
-			int count = Messages.read(in, frames);
+			int count = Messages.read(in, frames, n == 0);
 			if (count == 0) {
 				return;
 			}
@@ -524,10 +506,7 @@ final class ClientIo {
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;
 		}
-		synchronized (this.controlOut) {
-			this.socketsClosed = true;
-			this.context.close();
-		}
+		this.context.close();
 	}
 
 	/** Stops the I/O thread and closes every socket; waits unless called on the I/O thread itself. */
@@ -537,7 +516,6 @@ final class ClientIo {
 			return;
 		}
 		if (this.thread.isAlive()) {
-			wake();
 			try {
 				long limit = this.options.closeFlushTimeout().toMillis() + 10_000;
 				if (!this.stopped.await(limit, TimeUnit.MILLISECONDS)) {

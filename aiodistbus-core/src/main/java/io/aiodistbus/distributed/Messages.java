@@ -1,12 +1,15 @@
 package io.aiodistbus.distributed;
 
+import java.util.concurrent.TimeUnit;
+
 import org.zeromq.ZMQ;
 
 import zmq.Msg;
 import zmq.SocketBase;
 
 /**
- * Reads whole messages as {@link Msg} frames, which can be checked and sent on without copying.
+ * Reads whole messages as {@link Msg} frames, which can be checked and sent on without copying, and
+ * sets how long an I/O loop waits on its busy socket.
  */
 final class Messages {
 
@@ -14,13 +17,14 @@ final class Messages {
 	}
 
 	/**
-	 * Reads one message without waiting, keeping its first three frames and draining the rest.
+	 * Reads one message, keeping its first three frames and draining the rest.
 	 * @param socket the socket to read
 	 * @param frames receives the first three frames
-	 * @return the number of frames the message had, 0 if none was waiting
+	 * @param wait whether to wait for a message, up to the socket's receive timeout
+	 * @return the number of frames the message had, 0 if none came
 	 */
-	static int read(SocketBase socket, Msg[] frames) {
-		Msg first = socket.recv(ZMQ.DONTWAIT);
+	static int read(SocketBase socket, Msg[] frames, boolean wait) {
+		Msg first = socket.recv(wait ? 0 : ZMQ.DONTWAIT);
 		if (first == null) {
 			return 0;
 		}
@@ -36,4 +40,21 @@ final class Messages {
 		}
 		return count;
 	}
+
+	/**
+	 * How long an I/O loop may block on its busy socket before it looks after the others: until its
+	 * next deadline, but at least 1 ms and at most {@value #MAX_WAIT_MS} ms, which bounds how late a
+	 * handshake, a command or a close is seen.
+	 * @param deadlineNanos the loop's next deadline, by {@link System#nanoTime()}
+	 * @return the wait in milliseconds
+	 */
+	static int waitMillis(long deadlineNanos) {
+		long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+		return (int) Math.max(1, Math.min(MAX_WAIT_MS, millis));
+	}
+
+	static final int MAX_WAIT_MS = 20;
+
+	/** How often a busy I/O loop looks after its other sockets. */
+	static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 }
