@@ -29,6 +29,8 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	private final PayloadConverter converter;
 
+	private final Function<Object, String> dtypeNamer = this::dtypeOf;
+
 	/**
 	 * @param converter converts payloads for typed handlers
 	 */
@@ -113,7 +115,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Event emit(String type, Object data, String eventId) {
 		checkCanEmit(type);
-		Event event = Event.of(type, data, dtypeOf(data), eventId);
+		Event event = Event.emitted(type, data, this.dtypeNamer, eventId);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
 		}
@@ -124,7 +126,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public CompletableFuture<Event> emitAsync(String type, Object data) {
 		checkCanEmit(type);
-		Event event = Event.of(type, data, dtypeOf(data), null);
+		Event event = Event.emitted(type, data, this.dtypeNamer, null);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
 		}

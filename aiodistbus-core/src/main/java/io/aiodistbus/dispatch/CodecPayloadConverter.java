@@ -35,6 +35,9 @@ public final class CodecPayloadConverter implements PayloadConverter {
 		if (data == null) {
 			return null;
 		}
+		if (target.isInstance(data)) {
+			return target.cast(data);
+		}
 		Class<T> boxed = (Class<T>) BOXES.getOrDefault(target, target);
 		if (boxed.isInstance(data)) {
 			return boxed.cast(data);

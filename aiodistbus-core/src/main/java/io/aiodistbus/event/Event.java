@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One event on the bus: an immutable value of type, payload, payload type name, id and time.
@@ -25,7 +25,9 @@ public final class Event {
 
 	private final Object data;
 
-	private final String dtype;
+	private String dtype;
+
+	private final Function<Object, String> dtypeNamer;
 
 	private final long idMsb;
 
@@ -33,16 +35,21 @@ public final class Event {
 
 	private String id;
 
-	private final Instant timestamp;
+	private final long epochSecond;
 
-	private Event(String type, Object data, String dtype, String id, long idMsb, long idLsb, Instant timestamp) {
+	private final int micros;
+
+	private Event(String type, Object data, String dtype, Function<Object, String> dtypeNamer, String id, long idMsb,
+			long idLsb, Instant timestamp) {
 		this.type = Objects.requireNonNull(type, "type must not be null");
 		this.data = data;
 		this.dtype = dtype;
+		this.dtypeNamer = dtypeNamer;
 		this.id = id;
 		this.idMsb = idMsb;
 		this.idLsb = idLsb;
-		this.timestamp = Objects.requireNonNull(timestamp, "timestamp must not be null");
+		this.epochSecond = timestamp.getEpochSecond();
+		this.micros = timestamp.getNano() / 1_000;
 	}
 
 	/**
@@ -53,8 +60,23 @@ public final class Event {
 	 * @return the new event
 	 */
 	public static Event of(String type, Object data, String dtype) {
-		return new Event(type, data, dtype, null, EventIds.mostSignificantBits(), EventIds.leastSignificantBits(),
-				now());
+		return new Event(type, data, dtype, null, null, EventIds.mostSignificantBits(),
+				EventIds.leastSignificantBits(), Instant.now());
+	}
+
+	/**
+	 * Creates an event as an entry point emits it: the payload's dtype is named only when someone asks
+	 * for it (a local delivery seldom does), and the id is generated when none is given.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @param dtypeNamer names the payload's dtype on first use
+	 * @param id the event id, or {@code null} for a new one
+	 * @return the new event
+	 */
+	public static Event emitted(String type, Object data, Function<Object, String> dtypeNamer, String id) {
+		return (id != null) ? new Event(type, data, null, dtypeNamer, id, 0, 0, Instant.now())
+				: new Event(type, data, null, dtypeNamer, null, EventIds.mostSignificantBits(),
+						EventIds.leastSignificantBits(), Instant.now());
 	}
 
 	/**
@@ -66,7 +88,7 @@ public final class Event {
 	 * @return the new event
 	 */
 	public static Event of(String type, Object data, String dtype, String id) {
-		return (id != null) ? new Event(type, data, dtype, id, 0, 0, now()) : of(type, data, dtype);
+		return (id != null) ? new Event(type, data, dtype, null, id, 0, 0, Instant.now()) : of(type, data, dtype);
 	}
 
 	/**
@@ -79,12 +101,7 @@ public final class Event {
 	 * @return the event
 	 */
 	public static Event of(String type, Object data, String dtype, String id, Instant timestamp) {
-		return new Event(type, data, dtype, Objects.requireNonNull(id, "id must not be null"), 0, 0,
-				timestamp.truncatedTo(ChronoUnit.MICROS));
-	}
-
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return new Event(type, data, dtype, null, Objects.requireNonNull(id, "id must not be null"), 0, 0, timestamp);
 	}
 
 	/**
@@ -95,7 +112,7 @@ public final class Event {
 	 * @return the copy
 	 */
 	public Event withData(Object newData, String newDtype) {
-		return new Event(this.type, newData, newDtype, id(), 0, 0, this.timestamp);
+		return new Event(this.type, newData, newDtype, null, id(), 0, 0, timestamp());
 	}
 
 	/** @return the event type, such as {@code chat.message} */
@@ -110,7 +127,12 @@ public final class Event {
 
 	/** @return the payload's wire type name (such as {@code builtins.str}), or {@code null} */
 	public String dtype() {
-		return this.dtype;
+		String result = this.dtype;
+		if (result == null && this.dtypeNamer != null) {
+			result = this.dtypeNamer.apply(this.data);
+			this.dtype = result;
+		}
+		return result;
 	}
 
 	/** @return the event id, a version 4 UUID string */
@@ -125,12 +147,12 @@ public final class Event {
 
 	/** @return the creation time, UTC, microsecond precision */
 	public Instant timestamp() {
-		return this.timestamp;
+		return Instant.ofEpochSecond(this.epochSecond, this.micros * 1_000L);
 	}
 
 	/** @return the creation time as the wire writes it: ISO-8601 without zone, six fraction digits */
 	public String timestampText() {
-		return WireTimestamps.format(this.timestamp);
+		return WireTimestamps.format(this.epochSecond, this.micros);
 	}
 
 	/**
@@ -153,8 +175,8 @@ public final class Event {
 		if (!(other instanceof Event that)) {
 			return false;
 		}
-		return this.type.equals(that.type) && id().equals(that.id()) && Objects.equals(this.dtype, that.dtype)
-				&& this.timestamp.equals(that.timestamp) && Objects.deepEquals(this.data, that.data);
+		return this.type.equals(that.type) && id().equals(that.id()) && Objects.equals(dtype(), that.dtype())
+				&& this.epochSecond == that.epochSecond && this.micros == that.micros && Objects.deepEquals(this.data, that.data);
 	}
 
 	@Override
@@ -164,7 +186,7 @@ public final class Event {
 
 	@Override
 	public String toString() {
-		return "Event[type=" + this.type + ", id=" + id() + ", dtype=" + this.dtype + ", timestamp="
+		return "Event[type=" + this.type + ", id=" + id() + ", dtype=" + dtype() + ", timestamp="
 				+ timestampText() + ", data=" + describe(this.data) + "]";
 	}
 

@@ -22,14 +22,17 @@ final class WireTimestamps {
 	}
 
 	static String format(Instant instant) {
-		long second = instant.getEpochSecond();
+		return format(instant.getEpochSecond(), instant.getNano() / 1_000);
+	}
+
+	static String format(long second, int microsOfSecond) {
 		Prefix prefix = cached;
 		if (prefix.second != second) {
 			prefix = new Prefix(second, SECONDS.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)));
 			cached = prefix;
 		}
 		String head = prefix.text;
-		int micros = instant.getNano() / 1_000;
+		int micros = microsOfSecond;
 		char[] text = new char[head.length() + 7];
 		head.getChars(0, head.length(), text, 0);
 		int pos = head.length();
