@@ -107,11 +107,6 @@ public final class HandlerTable {
 		return subscribers;
 	}
 
-	/** @return whether no subscriber is registered */
-	public boolean isEmpty() {
-		return this.exact.isEmpty() && this.wildcards.isEmpty();
-	}
-
 	private Subscriber[] compute(String type) {
 		Subscriber[] exactMatches = this.exact.getOrDefault(type, NONE);
 		if (this.wildcards.isEmpty() || ReservedTopics.isReserved(type)) {

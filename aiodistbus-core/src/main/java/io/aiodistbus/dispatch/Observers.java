@@ -16,6 +16,9 @@ import io.aiodistbus.event.Event;
  */
 public final class Observers implements BusObserver {
 
+	// emitted, received and handled run per event: they loop by hand rather than through each(), whose
+	// lambda would capture the event on every call
+
 	private static final Logger logger = LoggerFactory.getLogger(Observers.class);
 
 	private volatile BusObserver[] observers = new BusObserver[0];
@@ -45,17 +48,38 @@ public final class Observers implements BusObserver {
 
 	@Override
 	public void emitted(Event event) {
-		each((observer) -> observer.emitted(event));
+		for (BusObserver observer : this.observers) {
+			try {
+				observer.emitted(event);
+			}
+			catch (RuntimeException ex) {
+				failed(observer, ex);
+			}
+		}
 	}
 
 	@Override
 	public void received(Event event) {
-		each((observer) -> observer.received(event));
+		for (BusObserver observer : this.observers) {
+			try {
+				observer.received(event);
+			}
+			catch (RuntimeException ex) {
+				failed(observer, ex);
+			}
+		}
 	}
 
 	@Override
 	public void handled(Event event, String handler, long nanos) {
-		each((observer) -> observer.handled(event, handler, nanos));
+		for (BusObserver observer : this.observers) {
+			try {
+				observer.handled(event, handler, nanos);
+			}
+			catch (RuntimeException ex) {
+				failed(observer, ex);
+			}
+		}
 	}
 
 	@Override

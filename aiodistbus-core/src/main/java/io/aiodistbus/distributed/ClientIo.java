@@ -414,13 +414,9 @@ final class ClientIo {
 			if (count == 0) {
 				return;
 			}
-			if (count != 3) {
-				drop(DropReason.FRAME_COUNT, text(frames[0].data()), "expected 3 frames, got " + count);
-				continue;
-			}
 			WireEvent event;
 			try {
-				event = EventFrames.decode(frames[0].data(), frames[1].data(), frames[2].data());
+				event = Messages.decode(frames, count);
 			}
 			catch (WireFormatException ex) {
 				drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : text(frames[0].data()), ex.getMessage());

@@ -2,7 +2,6 @@ package io.aiodistbus.distributed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +18,8 @@ import org.zeromq.ZMQException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.local.EventBus;
-import io.aiodistbus.wire.EventJson;
 import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.EventJson;
 import io.aiodistbus.wire.DropReason;
 import io.aiodistbus.wire.WireEvent;
 import io.aiodistbus.wire.WireFormatException;
@@ -314,11 +313,7 @@ public final class DEventBus implements AutoCloseable {
 			if (count == 0) {
 				return;
 			}
-			if (count != 3) {
-				drop(DropReason.FRAME_COUNT, topicOf(frames[0]), "expected 3 frames, got " + count);
-				continue;
-			}
-			WireEvent event = check(frames[0].data(), frames[1].data(), frames[2].data());
+			WireEvent event = check(frames, count);
 			if (event == null) {
 				continue;
 			}
@@ -334,18 +329,19 @@ public final class DEventBus implements AutoCloseable {
 		}
 	}
 
-	private WireEvent check(byte[] topic, byte[] json, byte[] crc) {
+	private WireEvent check(Msg[] frames, int count) {
 		long max = this.options.maxMessageSize();
-		if (max >= 0 && (json.length > max || topic.length > max)) {
-			drop(DropReason.OVERSIZE, topicOf(topic), "frame of " + json.length + " bytes exceeds " + max);
+		if (max >= 0 && count == 3 && (frames[1].size() > max || frames[0].size() > max)) {
+			drop(DropReason.OVERSIZE, topicOf(frames[0]),
+					"frame of " + frames[1].size() + " bytes exceeds " + max);
 			return null;
 		}
 		WireEvent event;
 		try {
-			event = EventFrames.decode(topic, json, crc);
+			event = Messages.decode(frames, count);
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(topic), ex.getMessage());
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(frames[0]), ex.getMessage());
 			return null;
 		}
 		if (ReservedTopics.isReserved(event.type()) && !ReservedTopics.isProbe(event.type())) {
@@ -363,11 +359,7 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private static String topicOf(Msg msg) {
-		return topicOf(msg.data());
-	}
-
-	private static String topicOf(byte[] topic) {
-		return new String(topic, StandardCharsets.UTF_8);
+		return new String(msg.data(), StandardCharsets.UTF_8);
 	}
 
 	private void answerHandshakes() {
@@ -460,7 +452,4 @@ public final class DEventBus implements AutoCloseable {
 		return "DEventBus[" + this.options.host() + ":" + this.port + "]";
 	}
 
-	static Set<String> threadNamePrefixes() {
-		return Set.of("aiodistbus-broker-", "aiodistbus-client-", "aiodistbus-forward-");
-	}
 }

@@ -20,22 +20,6 @@ final class DropCounters {
 		this.counts.incrementAndGet(reason.ordinal());
 	}
 
-	void add(DropReason reason, long count) {
-		this.counts.addAndGet(reason.ordinal(), count);
-	}
-
-	long get(DropReason reason) {
-		return this.counts.get(reason.ordinal());
-	}
-
-	long total() {
-		long total = 0;
-		for (int i = 0; i < REASONS.length; i++) {
-			total += this.counts.get(i);
-		}
-		return total;
-	}
-
 	Map<DropReason, Long> snapshot() {
 		Map<DropReason, Long> snapshot = new EnumMap<>(DropReason.class);
 		for (DropReason reason : REASONS) {

@@ -6,12 +6,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 import io.aiodistbus.dispatch.LogSafety;
+import io.aiodistbus.dispatch.LogThrottle;
 import io.aiodistbus.wire.DropReason;
 
 /**
  * Logs dropped messages, one line each, but no more than a burst per reason per window: a peer that
- * floods bad frames must not flood the log too. What the window suppressed is reported when it ends.
- * Used by one thread.
+ * floods bad frames must not flood the log too. The next line logged after a quiet window says how
+ * many went without one. Used by one thread.
  */
 final class DropLog {
 
@@ -23,7 +24,7 @@ final class DropLog {
 
 	private final String owner;
 
-	private final Map<DropReason, long[]> windows = new EnumMap<>(DropReason.class);
+	private final Map<DropReason, LogThrottle> throttles = new EnumMap<>(DropReason.class);
 
 	DropLog(Logger logger, String owner) {
 		this.logger = logger;
@@ -31,24 +32,11 @@ final class DropLog {
 	}
 
 	void dropped(DropReason reason, String type, String detail) {
-		long now = System.nanoTime();
-		long[] window = this.windows.computeIfAbsent(reason, (r) -> new long[] { now, 0, 0 });
-		if (now - window[0] > WINDOW_NANOS) {
-			if (window[2] > 0) {
-				this.logger.warn("{}: {} more messages dropped ({}) in the last {} s without a log line each",
-						this.owner, window[2], reason.tag(), (now - window[0]) / 1_000_000_000L);
-			}
-			window[0] = now;
-			window[1] = 0;
-			window[2] = 0;
-		}
-		if (window[1] < BURST) {
-			window[1]++;
-			this.logger.warn("{}: dropped message ({}) of type '{}': {}", this.owner, reason.tag(), LogSafety.safe(type),
-					LogSafety.safe(detail));
-		}
-		else {
-			window[2]++;
+		long admitted = this.throttles.computeIfAbsent(reason, (r) -> new LogThrottle(WINDOW_NANOS, BURST)).admit();
+		if (admitted > 0) {
+			this.logger.warn("{}: dropped message ({}) of type '{}': {}{}", this.owner, reason.tag(),
+					LogSafety.safe(type), LogSafety.safe(detail),
+					(admitted > 1) ? " (" + (admitted - 1) + " more dropped earlier without a log line)" : "");
 		}
 	}
 }

@@ -1,9 +1,14 @@
 package io.aiodistbus.distributed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.wire.EventFrames;
+import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.wire.WireFormatException;
 import zmq.Msg;
 import zmq.SocketBase;
 
@@ -51,6 +56,22 @@ final class Messages {
 	static int waitMillis(long deadlineNanos) {
 		long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
 		return (int) Math.max(1, Math.min(MAX_WAIT_MS, millis));
+	}
+
+	/**
+	 * Decodes a message read by {@link #read}, checking its frame count first, so that the broker and
+	 * the client reject bad input the same way.
+	 * @param frames the frames {@link #read} kept
+	 * @param count the number of frames the message had
+	 * @return the event
+	 * @throws WireFormatException if the message is not a valid event
+	 */
+	static WireEvent decode(Msg[] frames, int count) {
+		if (count != EventFrames.FRAME_COUNT) {
+			throw new WireFormatException(DropReason.FRAME_COUNT, "expected 3 frames, got " + count,
+					new String(frames[0].data(), StandardCharsets.UTF_8), null);
+		}
+		return EventFrames.decode(frames[0].data(), frames[1].data(), frames[2].data());
 	}
 
 	static final int MAX_WAIT_MS = 20;

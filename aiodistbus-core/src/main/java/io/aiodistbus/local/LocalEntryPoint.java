@@ -98,10 +98,7 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 
 	@Override
 	protected void publish(Event event) {
-		CompletableFuture<Void> pending = this.bus.deliver(event);
-		if (pending != null) {
-			pending.join();
-		}
+		this.bus.publish(event);
 	}
 
 	@Override
