@@ -81,7 +81,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private final HandlerTable table = new HandlerTable();
 
-	private final SequenceTracker sequences = new SequenceTracker();
+	private final SequenceTracker sequences = new SequenceTracker(logger, "Client " + this.name);
 
 	private final DropCounters drops = new DropCounters();
 
@@ -224,7 +224,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
 				(current != null) ? current.pulses() : 0, age, (current != null) ? current.missedPulses() : 0,
 				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.sequences.lost(),
-				this.sequences.outOfOrder(), this.drops.snapshot());
+				this.sequences.outOfOrder(), this.sequences.epochs(), this.drops.snapshot());
 	}
 
 	@Override
