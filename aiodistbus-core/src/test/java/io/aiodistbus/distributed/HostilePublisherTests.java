@@ -56,6 +56,9 @@ class HostilePublisherTests {
 		this.receiver.connect("127.0.0.1", this.loopback.broker().port());
 		this.push = this.raw.createSocket(SocketType.PUSH);
 		this.push.setLinger(0);
+		// JeroMQ 0.6.0 sometimes stalls a fresh connection's handshake until this interval (30 s by default)
+		this.push.setHandshakeIvl(Sockets.HANDSHAKE_INTERVAL_MS);
+		this.push.setReconnectIVL(100);
 		this.push.setSendTimeOut(10_000);
 		this.push.connect(Sockets.tcp("127.0.0.1", this.loopback.broker().port() + 2));
 	}
