@@ -505,7 +505,7 @@ class FuzzTests {
 				expectBroker(DropReason.RESERVED);
 			}
 			case 9 -> {
-				// clients may push only probes; any other reserved type is the broker's to send
+				// every reserved type is the broker's to send (a client's probe pulse carries its id)
 				String reserved = switch (random.nextInt(3)) {
 					case 0 -> ReservedTopics.PULSE;
 					case 1 -> ReservedTopics.HANDSHAKE;
@@ -513,9 +513,7 @@ class FuzzTests {
 				};
 				byte[] json = EventJson.write(reserved, null, null, UUID.randomUUID().toString(), TIMESTAMP);
 				send(push, "collector.reserved-other", bytes(reserved), json, Crc32s.checksum(json));
-				if (!ReservedTopics.isProbe(reserved)) {
-					expectBroker(DropReason.RESERVED);
-				}
+				expectBroker(DropReason.RESERVED);
 			}
 			case 10 -> {
 				byte[] json = envelope(random, type);
@@ -661,7 +659,8 @@ class FuzzTests {
 		if (!java.util.Arrays.equals(topic, bytes(type))) {
 			return DropReason.TOPIC_MISMATCH;
 		}
-		return (ReservedTopics.isReserved(type) && !ReservedTopics.isProbe(type)) ? DropReason.RESERVED : null;
+		boolean probePulse = type.equals(ReservedTopics.PULSE) && tree.path("src").isTextual();
+		return (ReservedTopics.isReserved(type) && !probePulse) ? DropReason.RESERVED : null;
 	}
 
 	private static boolean isByteArray(JsonNode node) {
