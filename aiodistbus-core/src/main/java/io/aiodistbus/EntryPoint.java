@@ -33,8 +33,9 @@ import io.aiodistbus.event.Event;
  * <h2>Threading and order</h2>
  * Every method is safe to call from any thread. Events emitted by one thread reach each handler in
  * the order they were emitted (through {@link #emit(String, Object)} alone or through
- * {@link #emitAsync(String, Object)} alone; the two paths are not ordered with each other). The
- * implementations document which thread runs the handlers.
+ * {@link #emitAsync(String, Object)} alone; the two paths are not ordered with each other), events
+ * that a handler emits while handling included: they reach the handlers after the event being
+ * handled. The implementations document which thread runs the handlers.
  */
 public interface EntryPoint extends AutoCloseable {
 
@@ -105,8 +106,9 @@ public interface EntryPoint extends AutoCloseable {
 
 	/**
 	 * Emits an event and returns once it is handed over: on a local bus, once every handler has
-	 * run and every stage an asynchronous handler returned has completed; on the distributed bus,
-	 * once it is queued for sending.
+	 * run and every stage an asynchronous handler returned has completed (called by a handler on its
+	 * delivering thread: at once, the event queued behind the one being handled); on the distributed
+	 * bus, once it is queued for sending.
 	 * @param type the event type
 	 * @param data the payload, may be {@code null}
 	 * @return the emitted event

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -61,6 +62,17 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private static final AtomicInteger instances = new AtomicInteger();
 
+	/**
+	 * Per payload class, whether its first distributed emit was checked for a dtype that is only its
+	 * Java class name; a class value, so that later emits pay one lookup and no lock.
+	 */
+	private static final ClassValue<AtomicBoolean> dtypeChecked = new ClassValue<>() {
+		@Override
+		protected AtomicBoolean computeValue(Class<?> type) {
+			return new AtomicBoolean();
+		}
+	};
+
 	private final ClientOptions options;
 
 	private final PayloadCodec codec;
@@ -69,7 +81,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private final HandlerTable table = new HandlerTable();
 
-	private final SequenceTracker sequences = new SequenceTracker();
+	private final SequenceTracker sequences = new SequenceTracker(logger, "Client " + this.name);
 
 	private final DropCounters drops = new DropCounters();
 
@@ -212,7 +224,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
 				(current != null) ? current.pulses() : 0, age, (current != null) ? current.missedPulses() : 0,
 				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.sequences.lost(),
-				this.sequences.outOfOrder(), this.drops.snapshot());
+				this.sequences.outOfOrder(), this.sequences.epochs(), this.drops.snapshot());
 	}
 
 	@Override
@@ -280,6 +292,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		Object data = event.data();
 		byte[] payload = this.codec.encode(data);
 		String dtype = (event.dtype() != null) ? event.dtype() : this.codec.dtypeOf(data);
+		if (data != null) {
+			checkDtype(data.getClass(), dtype);
+		}
 		byte[] topic = event.type().getBytes(StandardCharsets.UTF_8);
 		if (this.io.send(event.type(), topic, payload, dtype, event.id(), event.timestampText())) {
 			this.emitted.incrementAndGet();
@@ -295,6 +310,20 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	protected CompletableFuture<Event> publishAsync(Event event) {
 		publish(event);
 		return CompletableFuture.completedFuture(event);
+	}
+
+	/**
+	 * Warns once per class when a payload goes out under its Java class name: Python peers cannot
+	 * import it, and a Python broker that forwards to a local bus fails on it.
+	 */
+	private static void checkDtype(Class<?> type, String dtype) {
+		AtomicBoolean checked = dtypeChecked.get(type);
+		if (!checked.get() && checked.compareAndSet(false, true) && dtype.equals(type.getName())) {
+			logger.warn("Payload class {} has no @BusEvent(dtype = ...), so it goes on the wire under its Java "
+					+ "class name, which Python peers cannot import (a Python broker that forwards to a local bus "
+					+ "fails on it); annotate it with @BusEvent(dtype = \"module.ClassName\") naming the Python "
+					+ "class (logged once per class)", type.getName());
+		}
 	}
 
 	private void dispatch(WireEvent wire) {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.dispatch.Dispatch;
 import io.aiodistbus.dispatch.HandlerTable;
 import io.aiodistbus.dispatch.Subscriber;
 import io.aiodistbus.distributed.Bridge;
@@ -33,6 +32,16 @@ import io.aiodistbus.event.ReservedTopics;
  * entry point. Handlers of one type may therefore run concurrently when several threads emit, and
  * must be thread-safe as with any listener.
  *
+ * <h2>Emitting from a handler</h2>
+ * An {@code emit} made by a handler on the thread that delivers to it is queued on that thread, and
+ * delivered once the event being handled reached all its handlers, so emit order holds for events
+ * that handlers emit too (Guava's default dispatcher does the same). Such an emit returns at once,
+ * before its handlers ran: waiting for them would deadlock, or break the order. The outermost
+ * {@code emit} (or {@code emitAsync}'s future) returns once its event and every event queued while
+ * delivering it reached all their handlers, the stages of asynchronous handlers included. A handler
+ * that needs an event's handlers to have run before it goes on should not emit from the handler:
+ * {@code emitAsync} from a handler is not queued but goes to the pool as always.
+ *
  * <h2>Closing</h2>
  * {@link #close()} delivers {@value ReservedTopics#CLOSE} to the handlers registered for it, closes
  * every connected entry point and stops the pool after the queued work. Closing the bus and its
@@ -47,6 +56,8 @@ public class EventBus implements AutoCloseable {
 	private static final AtomicInteger poolCount = new AtomicInteger();
 
 	private final HandlerTable table = new HandlerTable();
+
+	private final QueuedDispatcher dispatcher = new QueuedDispatcher();
 
 	private final Set<LocalEntryPoint> entryPoints = ConcurrentHashMap.newKeySet();
 
@@ -132,17 +143,20 @@ public class EventBus implements AutoCloseable {
 	}
 
 	/**
-	 * Delivers an event to every matching handler on the calling thread.
+	 * Delivers an event to every matching handler on the calling thread, or, when the thread is
+	 * delivering already, queues it until the current event reached all its handlers.
 	 * @param event the event
-	 * @return a future for asynchronous handlers, or {@code null} when all are done
+	 * @return a future for asynchronous handlers, or {@code null} when all are done or the event was
+	 * queued
 	 */
 	CompletableFuture<Void> deliver(Event event) {
-		return Dispatch.deliver(event, this.table.resolve(event.type()));
+		return this.dispatcher.dispatch(event, this.table.resolve(event.type()));
 	}
 
 	/**
 	 * Delivers an event that came from elsewhere (a bridge) as if a connected entry point had emitted it,
-	 * and returns once the handlers ran.
+	 * and returns once the handlers ran (at once when called by a handler: see "Emitting from a
+	 * handler").
 	 * @param event the event
 	 */
 	public void publish(Event event) {

@@ -353,6 +353,58 @@ public abstract class EventBusContractTests {
 	}
 
 	@Test
+	void eventEmittedByAHandlerReachesEveryHandlerAfterTheEventBeingHandled() {
+		EntryPoint receiver = entryPoint();
+		Catcher<String> seen = new Catcher<>();
+		receiver.on("a", () -> receiver.emit("b"));
+		receiver.on("a", (event) -> seen.accept(event.type()));
+		receiver.on("b", (event) -> seen.accept(event.type()));
+		connect(receiver);
+
+		connected().emit("a");
+
+		assertThat(seen.awaitCount(2)).containsExactly("a", "b");
+	}
+
+	@Test
+	void eventsEmittedByHandlersKeepEmitOrderAlongAChain() {
+		EntryPoint receiver = entryPoint();
+		Catcher<String> seen = new Catcher<>();
+		Catcher<String> seenLast = new Catcher<>();
+		receiver.on("*", (event) -> seen.accept(event.type()));
+		receiver.on("a", () -> {
+			receiver.emit("b");
+			receiver.emit("c");
+		});
+		receiver.on("b", () -> receiver.emit("d"));
+		receiver.on("c", () -> receiver.emit("e"));
+		receiver.on("d", () -> receiver.emit("f"));
+		for (String type : List.of("a", "b", "c", "d", "e", "f")) {
+			receiver.on(type, (event) -> seenLast.accept(event.type()));
+		}
+		connect(receiver);
+
+		connected().emit("a");
+
+		assertThat(seen.awaitCount(6)).containsExactly("a", "b", "c", "d", "e", "f");
+		assertThat(seenLast.awaitCount(6)).containsExactly("a", "b", "c", "d", "e", "f");
+	}
+
+	@Test
+	void eventEmittedByAHandlerOfAnAsynchronousEmitReachesEveryHandlerAfterIt() {
+		EntryPoint receiver = entryPoint();
+		Catcher<String> seen = new Catcher<>();
+		receiver.on("a", () -> receiver.emit("b"));
+		receiver.on("a", (event) -> seen.accept(event.type()));
+		receiver.on("b", (event) -> seen.accept(event.type()));
+		connect(receiver);
+
+		connected().emitAsync("a", null);
+
+		assertThat(seen.awaitCount(2)).containsExactly("a", "b");
+	}
+
+	@Test
 	void emitAsyncCompletesAndKeepsOrder() throws Exception {
 		EntryPoint receiver = entryPoint();
 		Catcher<Integer> catcher = new Catcher<>();

@@ -78,6 +78,48 @@ class LocalEventBusTests {
 	}
 
 	@Test
+	void emitFromAHandlerReturnsAtOnceAndTheOutermostEmitAfterItsHandlers() {
+		LocalEntryPoint receiver = this.bus.entryPoint();
+		List<String> threads = new CopyOnWriteArrayList<>();
+		AtomicInteger handledWhenInnerEmitReturned = new AtomicInteger(-1);
+		AtomicInteger handled = new AtomicInteger();
+		receiver.on("a", () -> {
+			receiver.emit("b");
+			handledWhenInnerEmitReturned.set(handled.get());
+		});
+		receiver.on("b", () -> {
+			threads.add(Thread.currentThread().getName());
+			handled.incrementAndGet();
+		});
+
+		this.bus.entryPoint().emit("a");
+
+		assertThat(handledWhenInnerEmitReturned).as("b's handlers when the handler's emit returned").hasValue(0);
+		assertThat(handled).as("b's handlers when the outermost emit returned").hasValue(1);
+		assertThat(threads).containsExactly(Thread.currentThread().getName());
+	}
+
+	@Test
+	void outermostEmitWaitsForAsynchronousHandlersOfEventsEmittedByHandlers() throws Exception {
+		LocalEntryPoint receiver = this.bus.entryPoint();
+		CompletableFuture<Void> stage = new CompletableFuture<>();
+		CountDownLatch started = new CountDownLatch(1);
+		receiver.on("a", () -> receiver.emit("b"));
+		receiver.onAsync("b", (event) -> {
+			started.countDown();
+			return stage;
+		});
+		LocalEntryPoint sender = this.bus.entryPoint();
+
+		CompletableFuture<Event> emitting = CompletableFuture.supplyAsync(() -> sender.emit("a"));
+		assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(emitting).isNotDone();
+		stage.complete(null);
+
+		assertThat(emitting.get(20, TimeUnit.SECONDS).type()).isEqualTo("a");
+	}
+
+	@Test
 	void emitAsyncCompletesAfterHandlersRan() throws Exception {
 		LocalEntryPoint receiver = this.bus.entryPoint();
 		AtomicInteger calls = new AtomicInteger();

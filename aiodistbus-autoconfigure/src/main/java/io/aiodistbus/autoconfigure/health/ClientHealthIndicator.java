@@ -46,6 +46,7 @@ final class ClientHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("reconnects", stats.reconnects())
 			.withDetail("lost", stats.lost())
 			.withDetail("outOfOrder", stats.outOfOrder())
+			.withDetail("epochs", stats.epochs())
 			.withDetail("dropped", DroppedDetails.of(stats.dropped()));
 	}
 }

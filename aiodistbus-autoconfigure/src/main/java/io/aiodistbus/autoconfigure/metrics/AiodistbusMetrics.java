@@ -25,7 +25,9 @@ import io.aiodistbus.wire.DropReason;
  * {@code broker}), read from the client's and the embedded broker's counters; on an in-process bus
  * ({@code component} {@code local}), the payloads that did not convert to a handler's class;</li>
  * <li>{@code aiodistbus.events.lost} and {@code aiodistbus.events.out.of.order}, the client's count of
- * events of other publishers missing or arriving late, from their sequence numbers;</li>
+ * events of other publishers missing or arriving late, from their sequence numbers, and
+ * {@code aiodistbus.events.epochs}, the times a publisher's numbering started afresh (counted instead
+ * of loss);</li>
  * <li>{@code aiodistbus.events.relayed}, the embedded broker's relayed events, and
  * {@code aiodistbus.broker.refused}, the connections it refused by CurveZMQ authentication (a refused
  * client adds one per socket and retry).</li>
@@ -60,6 +62,10 @@ public class AiodistbusMetrics implements MeterBinder {
 				.register(registry);
 			FunctionCounter.builder("aiodistbus.events.out.of.order", client, (source) -> source.stats().outOfOrder())
 				.description("Events that arrived after a later one of the same publisher and type, or twice")
+				.register(registry);
+			FunctionCounter.builder("aiodistbus.events.epochs", client, (source) -> source.stats().epochs())
+				.description("Times a publisher's numbering of a type started afresh (back at 1, or an implausible "
+						+ "jump), counted instead of loss")
 				.register(registry);
 		}
 		else {

@@ -69,7 +69,8 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("mode", "client")
 					.containsEntry("broker", "127.0.0.1:" + broker.port())
-					.containsKeys("state", "lastPulseAge", "missedPulses", "reconnects", "lost", "outOfOrder", "dropped");
+					.containsKeys("state", "lastPulseAge", "missedPulses", "reconnects", "lost", "outOfOrder", "epochs",
+							"dropped");
 				broker.close();
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(health(indicator).getStatus()).isEqualTo(Status.DOWN));

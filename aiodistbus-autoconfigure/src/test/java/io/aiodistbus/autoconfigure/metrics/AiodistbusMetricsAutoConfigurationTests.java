@@ -78,6 +78,7 @@ class AiodistbusMetricsAutoConfigurationTests {
 				.hasSize(DropReason.values().length);
 			assertThat(registry.get("aiodistbus.events.lost").functionCounter().count()).isZero();
 			assertThat(registry.get("aiodistbus.events.out.of.order").functionCounter().count()).isZero();
+			assertThat(registry.get("aiodistbus.events.epochs").functionCounter().count()).isZero();
 		});
 	}
 
