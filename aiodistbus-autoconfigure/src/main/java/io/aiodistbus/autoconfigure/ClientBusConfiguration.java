@@ -37,7 +37,7 @@ class ClientBusConfiguration {
 			AiodistbusProperties properties) {
 		AiodistbusProperties.Client client = properties.getClient();
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()));
+				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
 	}
 
 	/**
