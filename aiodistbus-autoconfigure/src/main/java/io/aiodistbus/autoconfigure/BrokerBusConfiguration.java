@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +35,7 @@ import io.aiodistbus.spring.HandlerRegistry;
  * application's key pair, and the broker lets that key in besides the configured client keys.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "broker")
+@ConditionalOnBusMode(AiodistbusProperties.Mode.BROKER)
 class BrokerBusConfiguration {
 
 	// Addresses that bind every interface; the in-app client reaches the broker on loopback instead.

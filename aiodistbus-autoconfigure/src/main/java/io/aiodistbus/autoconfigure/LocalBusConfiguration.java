@@ -3,7 +3,6 @@ package io.aiodistbus.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,7 @@ import io.aiodistbus.spring.HandlerRegistry;
  * until its bean is destroyed, after the web server drained its requests.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "local", matchIfMissing = true)
+@ConditionalOnBusMode(AiodistbusProperties.Mode.LOCAL)
 class LocalBusConfiguration {
 
 	@Bean(destroyMethod = "close")
