@@ -214,6 +214,11 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		return finished;
 	}
 
+	/** @return whether {@link #pauseDelivery(Duration)} was called and not followed by a resume */
+	public boolean isDeliveryPaused() {
+		return this.paused;
+	}
+
 	/** Delivers received events to the handlers again after {@link #pauseDelivery(Duration)}. */
 	public void resumeDelivery() {
 		if (this.paused) {
