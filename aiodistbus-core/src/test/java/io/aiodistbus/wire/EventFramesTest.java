@@ -180,7 +180,7 @@ class EventFramesTest {
 			.withMessageStartingWith("Cannot decode payload of event 'chat.message' (id " + ID
 					+ ") with dtype '__main__.Greeting' to " + Greeting.class.getName() + ": ");
 		this.codec.registry().register(Greeting.class);
-		assertThatExceptionOfType(PayloadCodecException.class).isThrownBy(() -> event.toEvent(this.codec))
+		assertThatExceptionOfType(PayloadCodecException.class).isThrownBy(() -> event.toEvent(this.codec).data())
 			.withMessageContaining("'chat.message'");
 	}
 
