@@ -182,6 +182,8 @@ class EventFramesTest {
 		this.codec.registry().register(Greeting.class);
 		assertThatExceptionOfType(PayloadCodecException.class).isThrownBy(() -> event.toEvent(this.codec).data())
 			.withMessageContaining("'chat.message'");
+		assertThat(event.toEvent(this.codec)).hasToString("Event[type=chat.message, id=" + ID
+				+ ", dtype=__main__.Greeting, timestamp=" + event.timestamp() + ", data=<undecodable payload>]");
 	}
 
 	@Test
