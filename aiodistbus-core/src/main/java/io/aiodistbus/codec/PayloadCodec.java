@@ -1,6 +1,7 @@
 package io.aiodistbus.codec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -278,6 +279,19 @@ public final class PayloadCodec {
 			return type.isAssignableFrom(RawPayload.class) ? RawPayload.class : type;
 		}
 		return type.isAssignableFrom(natural) ? natural : type;
+	}
+
+	/**
+	 * Reads JSON payload bytes to JSON's natural Java types ({@code Map}, {@code List}, ...).
+	 * @throws UncheckedIOException when they are not JSON
+	 */
+	Object readJson(byte[] bytes) {
+		try {
+			return this.builtins.read(bytes, Object.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Parses JSON payload bytes to a tree, {@code null} when they are not JSON. */

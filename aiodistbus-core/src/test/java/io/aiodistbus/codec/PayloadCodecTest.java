@@ -36,6 +36,9 @@ class PayloadCodecTest {
 	record Renamed(String firstName) {
 	}
 
+	record Envelope(String from, Object inner) {
+	}
+
 	record Stamped(Instant at, LocalDate day, LocalDateTime local, Duration length, Optional<String> room,
 			Optional<Integer> none) {
 	}
@@ -305,5 +308,17 @@ class PayloadCodecTest {
 		assertThatExceptionOfType(PayloadCodecException.class)
 			.isThrownBy(() -> custom.decode(new byte[0], "__main__.Greeting"))
 			.withMessageEndingWith(": no JSON at all");
+	}
+
+	@Test
+	void writesARawPayloadInsideAPayloadAsItsJson() {
+		RawPayload raw = this.codec.decode(ascii("{\"x\": [1, \"a\"]}"), "py.Unknown", RawPayload.class);
+
+		assertThat(this.codec.encode(new Envelope("py", raw)))
+			.isEqualTo(ascii("{\"from\":\"py\",\"inner\":{\"x\":[1,\"a\"]}}"));
+		RawPayload notJson = this.codec.decode(new byte[] { 1, 2 }, "py.Unknown", RawPayload.class);
+		assertThatExceptionOfType(PayloadCodecException.class)
+			.isThrownBy(() -> this.codec.encode(new Envelope("py", notJson)))
+			.withMessageStartingWith("Cannot encode payload of " + Envelope.class.getName());
 	}
 }

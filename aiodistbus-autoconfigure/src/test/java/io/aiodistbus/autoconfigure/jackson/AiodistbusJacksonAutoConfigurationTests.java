@@ -43,6 +43,9 @@ class AiodistbusJacksonAutoConfigurationTests {
 	record Booking(String guestName, Instant checkIn) {
 	}
 
+	record Relayed(String from, Object inner) {
+	}
+
 	@Test
 	void runShouldWritePayloadClassesWithTheSpringJacksonProperties() {
 		this.runner
@@ -65,7 +68,8 @@ class AiodistbusJacksonAutoConfigurationTests {
 				// what a Python peer sends: a dict with its own field names
 				python.emit("hotel.booked", Map.of("guest_name", "Bob", "check_in", CHECK_IN.toString()));
 				await().until(() -> bookings.count("hotel.booked") == 1);
-				assertThat(bookings.payloads("hotel.booked", Booking.class)).containsExactly(new Booking("Bob", CHECK_IN));
+				assertThat(bookings.payloads("hotel.booked", Booking.class))
+					.containsExactly(new Booking("Bob", CHECK_IN));
 			}
 		});
 	}
@@ -79,6 +83,17 @@ class AiodistbusJacksonAutoConfigurationTests {
 				String json = emittedJson(context.getBean(EntryPoint.class), context.getBean(DEventBus.class));
 				assertThat(json).isEqualTo("{\"guest-name\":\"Ada\",\"check-in\":\"2026-11-28T15:00:00Z\"}");
 			});
+	}
+
+	@Test
+	void runShouldWriteARawPayloadInsideAPayloadAsItsJson() {
+		this.runner.run((context) -> {
+			PayloadCodec codec = context.getBean(PayloadCodec.class);
+			byte[] unknown = "{\"x\": 1}".getBytes(StandardCharsets.UTF_8);
+			RawPayload raw = codec.decode(unknown, "py.Unknown", RawPayload.class);
+			assertThat(codec.encode(new Relayed("py", raw))).asString(StandardCharsets.UTF_8)
+				.isEqualTo("{\"from\":\"py\",\"inner\":{\"x\":1}}");
+		});
 	}
 
 	@Test

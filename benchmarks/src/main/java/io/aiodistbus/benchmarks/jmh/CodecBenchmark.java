@@ -64,8 +64,8 @@ public class CodecBenchmark {
 	public void setUp() throws IOException {
 		this.frames = EventFrames.encode(newEvent(), this.codec);
 		this.envelopeBytes = this.mapper.writeValueAsBytes(envelope(newEvent()));
-		byte[] dict = "{\"round\": 0, \"publisher\": 0, \"seq\": 1, \"sentNanos\": 123456789, \"text\": \"order 42 shipped\"}"
-			.getBytes(StandardCharsets.US_ASCII);
+		byte[] dict = ("{\"round\": 0, \"publisher\": 0, \"seq\": 1, \"sentNanos\": 123456789, "
+				+ "\"text\": \"order 42 shipped\"}").getBytes(StandardCharsets.US_ASCII);
 		this.pythonDictFrames = EventFrames.encode(Event.of(Tick.TYPE, dict, Dtypes.DICT), this.codec);
 	}
 
