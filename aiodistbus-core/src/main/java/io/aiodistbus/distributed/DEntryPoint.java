@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.dispatch.AbstractEntryPoint;
 import io.aiodistbus.dispatch.CodecPayloadConverter;
 import io.aiodistbus.dispatch.Dispatch;
@@ -382,7 +381,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		try {
 			event = wire.toEvent(this.codec);
 		}
-		catch (PayloadCodecException | io.aiodistbus.wire.WireFormatException ex) {
+		catch (io.aiodistbus.wire.WireFormatException ex) {
 			this.drops.increment(DropReason.PAYLOAD);
 			this.dropLog.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
 			return;
