@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Import;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.codec.PayloadMapper;
 import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.spring.EventedBean;
 import io.aiodistbus.spring.HandlerRegistry;
@@ -27,8 +28,9 @@ public final class AiodistbusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PayloadCodec aiodistbusPayloadCodec() {
-		return PayloadCodec.shared();
+	PayloadCodec aiodistbusPayloadCodec(ObjectProvider<PayloadMapper> payloadMapper) {
+		PayloadMapper mapper = payloadMapper.getIfAvailable();
+		return (mapper != null) ? new PayloadCodec(PayloadCodec.shared().registry(), mapper) : PayloadCodec.shared();
 	}
 
 	@Bean

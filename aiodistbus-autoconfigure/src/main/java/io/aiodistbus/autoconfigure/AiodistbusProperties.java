@@ -232,6 +232,13 @@ public class AiodistbusProperties {
 		 */
 		private Duration closeFlushTimeout = Duration.ofSeconds(1);
 
+		/**
+		 * How long shutdown waits for running handlers to finish once the client stopped delivering
+		 * received events, before the web server drains its requests; the client keeps emitting until
+		 * it closes.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
 		public String getHost() {
 			return this.host;
 		}
@@ -324,6 +331,14 @@ public class AiodistbusProperties {
 
 		public void setCloseFlushTimeout(Duration closeFlushTimeout) {
 			this.closeFlushTimeout = Check.notNegative("aiodistbus.client.close-flush-timeout", closeFlushTimeout);
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = Check.notNegative("aiodistbus.client.shutdown-timeout", shutdownTimeout);
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.aiodistbus.autoconfigure;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
@@ -34,12 +35,14 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 	 * @param beanName the bean's name
 	 * @param method the annotated method, as declared on the target class
 	 * @param annotation the (merged) annotation
+	 * @param resolver resolves placeholders and expressions in the type and namespace
 	 * @param converter converts payloads to the parameter's class
 	 * @return the handler
-	 * @throws IllegalStateException naming the bean and method if the signature is not supported
+	 * @throws IllegalStateException naming the bean and method if the signature is not supported or an
+	 * attribute does not resolve
 	 */
 	static AnnotatedHandler of(Object bean, String beanName, Method method, EventHandler annotation,
-			PayloadConverter converter) {
+			UnaryOperator<String> resolver, PayloadConverter converter) {
 		Class<?>[] parameters = method.getParameterTypes();
 		String description = beanName + "." + method.getName() + "("
 				+ ((parameters.length == 1) ? parameters[0].getSimpleName() : "") + ")";
@@ -52,7 +55,11 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 			throw invalid(description, "it returns " + returnType.getName() + "; " + SIGNATURES);
 		}
 		Class<?> parameter = (parameters.length == 1) ? parameters[0] : null;
-		String type = typeOf(annotation, parameter, description);
+		String type = typeOf(resolve(annotation.value(), "type", resolver, description), parameter, description);
+		String namespace = resolve(annotation.namespace(), "namespace", resolver, description);
+		if (namespace.isEmpty()) {
+			throw invalid(description, "its namespace '" + annotation.namespace() + "' resolves to nothing");
+		}
 		Method invocable;
 		try {
 			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
@@ -68,11 +75,23 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 			Object result = invoke(invocable, bean, arguments);
 			return async ? (CompletionStage<?>) result : null;
 		};
-		return new AnnotatedHandler(annotation.namespace(), type, invoker, description);
+		return new AnnotatedHandler(namespace, type, invoker, description);
 	}
 
-	private static String typeOf(EventHandler annotation, Class<?> parameter, String description) {
-		String type = annotation.value();
+	private static String resolve(String value, String attribute, UnaryOperator<String> resolver,
+			String description) {
+		try {
+			return resolver.apply(value);
+		}
+		catch (RuntimeException ex) {
+			// An unresolvable placeholder or a broken expression: say which handler and attribute.
+			throw new IllegalStateException("Invalid @EventHandler method " + description + ": its " + attribute
+					+ " '" + value + "' does not resolve: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String typeOf(String declared, Class<?> parameter, String description) {
+		String type = declared;
 		if (type.isEmpty()) {
 			BusEvent busEvent = (parameter != null) ? parameter.getAnnotation(BusEvent.class) : null;
 			if (busEvent == null || busEvent.value().isEmpty()) {

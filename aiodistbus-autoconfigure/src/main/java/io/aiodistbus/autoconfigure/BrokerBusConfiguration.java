@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -28,14 +27,15 @@ import io.aiodistbus.spring.HandlerRegistry;
  * (once locally, once relayed back) unless events were de-duplicated by id.
  * <p>
  * The broker binds its ports when its bean is created, so it serves before the application's client
- * connects (at the start of the {@link EntryPointLifecycle}); on shutdown the client closes first, in
- * that lifecycle's stop, and the broker when its bean is destroyed.
+ * connects (at the start of the {@link EntryPointLifecycle}). On shutdown the client stops delivering
+ * to the handlers in that lifecycle's stop, before the web server drains, and keeps emitting; it
+ * closes when its bean is destroyed, and the broker after it.
  * <p>
  * With {@code aiodistbus.security.enabled}, the broker and the in-app client both use the
  * application's key pair, and the broker lets that key in besides the configured client keys.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "broker")
+@ConditionalOnBusMode(AiodistbusProperties.Mode.BROKER)
 class BrokerBusConfiguration {
 
 	// Addresses that bind every interface; the in-app client reaches the broker on loopback instead.
@@ -87,7 +87,11 @@ class BrokerBusConfiguration {
 			HandlerRegistry registry, AiodistbusProperties properties) {
 		String host = ANY_ADDRESS.contains(broker.host()) ? "127.0.0.1" : broker.host();
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
-				() -> ClientBusConfiguration.connect(entryPoint, host, broker.port()));
+				() -> ClientBusConfiguration.connect(entryPoint, host, broker.port()),
+				properties.getClient().getShutdownTimeout(),
+				"aiodistbus in 'broker' mode: an embedded broker on " + broker.host() + ":" + broker.port()
+						+ " (handshake), " + (broker.port() + 1) + " (publish), " + (broker.port() + 2)
+						+ " (collect), the application a client of it");
 	}
 
 }

@@ -12,12 +12,14 @@ import org.springframework.util.ClassUtils;
 
 import io.aiodistbus.codec.DtypeRegistry;
 import io.aiodistbus.event.BusEvent;
+import io.aiodistbus.spring.EventedBean;
 
 /**
- * Registers the {@link BusEvent @BusEvent} classes of the application's packages in the codec's
- * {@link DtypeRegistry} at start-up, so that a payload arriving under such a dtype decodes to its
- * class even for a handler that asks for no class (a wildcard handler of {@code Event}s). Runs while
- * singletons are created, before any entry point connects.
+ * Registers the {@link BusEvent @BusEvent} and {@link EventedBean @EventedBean} classes of the
+ * application's packages in the codec's {@link DtypeRegistry} at start-up, so that a payload arriving
+ * under such a dtype decodes to its class even for a handler that asks for no class (a wildcard
+ * handler of {@code Event}s), and even in an application that never emitted the class itself. Runs
+ * while singletons are created, before any entry point connects.
  */
 final class BusEventTypeRegistrar implements InitializingBean {
 
@@ -44,6 +46,7 @@ final class BusEventTypeRegistrar implements InitializingBean {
 	private static List<String> scan(List<String> packages) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(BusEvent.class));
+		scanner.addIncludeFilter(new AnnotationTypeFilter(EventedBean.class));
 		return packages.stream()
 			.flatMap((basePackage) -> scanner.findCandidateComponents(basePackage).stream())
 			.map(BeanDefinition::getBeanClassName)

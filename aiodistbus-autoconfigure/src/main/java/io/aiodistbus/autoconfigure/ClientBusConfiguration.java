@@ -2,7 +2,6 @@ package io.aiodistbus.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,7 @@ import io.aiodistbus.spring.HandlerRegistry;
  * within {@code aiodistbus.client.connect-timeout}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "client")
+@ConditionalOnBusMode(AiodistbusProperties.Mode.CLIENT)
 class ClientBusConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -37,7 +36,7 @@ class ClientBusConfiguration {
 			AiodistbusProperties properties) {
 		AiodistbusProperties.Client client = properties.getClient();
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()));
+				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
 	}
 
 	/**

@@ -8,9 +8,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -26,11 +31,14 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * Finds {@link EventHandler @EventHandler} methods on beans, checks them as each bean is
  * initialized (so a bad signature fails start-up naming the bean), and registers them in the
- * {@link HandlerRegistry} once every singleton exists; beans created later register at once.
+ * {@link HandlerRegistry} once every singleton exists; beans created later register at once. The
+ * type and namespace may hold {@code ${...}} placeholders and {@code #{...}} expressions, resolved as
+ * {@code @KafkaListener} resolves its topics.
  * Registry and codec are looked up only then, so that this early post-processor does not pull them
  * in before the other post-processors are ready.
  */
-final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+final class EventHandlerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
 
 	private final ObjectProvider<HandlerRegistry> registry;
 
@@ -42,10 +50,22 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 
 	private boolean singletonsInstantiated;
 
+	private ConfigurableBeanFactory beanFactory;
+
+	private BeanExpressionContext expressionContext;
+
 	EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
 		this.registry = registry;
 		this.converter = new LazyConverter(codec);
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		if (beanFactory instanceof ConfigurableBeanFactory configurable) {
+			this.beanFactory = configurable;
+			this.expressionContext = new BeanExpressionContext(configurable, null);
+		}
 	}
 
 	@Override
@@ -64,7 +84,7 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 		}
 		List<AnnotatedHandler> found = new ArrayList<>();
 		methods.forEach((method, annotation) -> found
-			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this.converter)));
+			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this::resolve, this.converter)));
 		synchronized (this) {
 			if (this.singletonsInstantiated) {
 				found.forEach(this::register);
@@ -87,6 +107,22 @@ final class EventHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Resolves placeholders, then expressions, in an attribute of the annotation.
+	 * @param value the attribute as written
+	 * @return its value
+	 */
+	private String resolve(String value) {
+		if (this.beanFactory == null || value.isEmpty()) {
+			return value;
+		}
+		String resolved = this.beanFactory.resolveEmbeddedValue(value);
+		BeanExpressionResolver expressions = this.beanFactory.getBeanExpressionResolver();
+		Object evaluated = (expressions != null && resolved != null)
+				? expressions.evaluate(resolved, this.expressionContext) : resolved;
+		return (evaluated != null) ? evaluated.toString() : "";
 	}
 
 	private void register(AnnotatedHandler handler) {

@@ -1,7 +1,8 @@
 package io.aiodistbus.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +15,11 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * 'local' mode: an in-process {@link EventBus} and the application's entry point on it. The entry
  * point is connected as soon as it exists, so beans may emit while the context starts; its
- * {@code @EventHandler} methods are put on it when the context has started.
+ * {@code @EventHandler} methods are put on it when the context has started. It delivers and emits
+ * until its bean is destroyed, after the web server drained its requests.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "local", matchIfMissing = true)
+@ConditionalOnBusMode(AiodistbusProperties.Mode.LOCAL)
 class LocalBusConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -38,8 +40,11 @@ class LocalBusConfiguration {
 	@ConditionalOnMissingBean
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
 			AiodistbusProperties properties) {
-		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), () -> {
-		});
+		// Connected already; and a local entry point does not pause on stop (see EntryPointLifecycle).
+		Runnable connected = () -> {
+		};
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), connected, Duration.ZERO,
+				"aiodistbus in 'local' mode: an in-process event bus, no broker");
 	}
 
 }

@@ -29,6 +29,12 @@ import io.aiodistbus.event.BusEvent;
  * that breaks these rules fails the start of the application with a message naming the bean and
  * method.
  *
+ * <h2>Placeholders and expressions</h2>
+ * The type and the namespace may be {@code ${...}} property placeholders and {@code #{...}} SpEL
+ * expressions, resolved once when the bean is created, as {@code @KafkaListener} resolves its topics:
+ * {@code @EventHandler("${demo.topic}")}. A placeholder that does not resolve fails the start of the
+ * application naming the bean and method.
+ *
  * <h2>Namespaces</h2>
  * Handlers are grouped by {@link #namespace()} in the {@link HandlerRegistry}. The namespaces listed
  * in {@code aiodistbus.namespaces} (by default just {@code default}) are put on the application's
@@ -47,13 +53,13 @@ import io.aiodistbus.event.BusEvent;
 public @interface EventHandler {
 
 	/**
-	 * The event type or wildcard pattern to handle.
+	 * The event type or wildcard pattern to handle; may hold placeholders and expressions.
 	 * @return the type, empty to take it from the parameter class's {@link BusEvent}
 	 */
 	String value() default "";
 
 	/**
-	 * The handler group this method belongs to.
+	 * The handler group this method belongs to; may hold placeholders and expressions.
 	 * @return the namespace
 	 */
 	String namespace() default HandlerRegistry.DEFAULT_NAMESPACE;

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.autoconfigure.scan.Preferences;
 import io.aiodistbus.autoconfigure.scan.ScanConfiguration;
 import io.aiodistbus.autoconfigure.scan.Scanned;
 import io.aiodistbus.codec.DtypeRegistry;
@@ -84,6 +85,24 @@ class ClientModeAutoConfigurationTests {
 	}
 
 	@Test
+	void eventedBeanClassesShouldDecodeInAnApplicationThatNeverEmittedThem() {
+		// Fresh codecs on both sides: the receiver learns the class only from its start-up scan.
+		this.runner.withUserConfiguration(ScanConfiguration.class)
+			.withBean(PayloadCodec.class, () -> new PayloadCodec(new DtypeRegistry()))
+			.withBean(PreferencesHandler.class)
+			.run((receiver) -> this.runner.withBean(PayloadCodec.class, () -> new PayloadCodec(new DtypeRegistry()))
+				.withBean(Preferences.class)
+				.run((sender) -> {
+					sender.getBean(Preferences.class).setTheme("dark");
+					PreferencesHandler handler = receiver.getBean(PreferencesHandler.class);
+					await().untilAsserted(() -> assertThat(handler.events).singleElement()
+						.extracting(Event::data)
+						.isInstanceOfSatisfying(Preferences.class,
+								(preferences) -> assertThat(preferences.getTheme()).isEqualTo("dark")));
+				}));
+	}
+
+	@Test
 	void unreachableBrokerShouldFailStartup() throws IOException {
 		int unused;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -95,6 +114,17 @@ class ClientModeAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(ConnectTimeoutException.class)
 				.hasMessageContaining("127.0.0.1:" + unused));
+	}
+
+	static class PreferencesHandler {
+
+		final List<Event> events = new CopyOnWriteArrayList<>();
+
+		@EventHandler("Preferences.changed")
+		void on(Event event) {
+			this.events.add(event);
+		}
+
 	}
 
 	static class ScanHandler {

@@ -38,14 +38,19 @@ class ConfigurationMetadataTests {
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",
 				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
 				"aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
-				"aiodistbus.client.close-flush-timeout", "aiodistbus.security.enabled", "aiodistbus.security.public-key",
+				"aiodistbus.client.close-flush-timeout", "aiodistbus.client.shutdown-timeout",
+				"aiodistbus.security.enabled", "aiodistbus.security.public-key",
 				"aiodistbus.security.secret-key", "aiodistbus.security.key-file", "aiodistbus.security.broker-public-key",
-				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file");
+				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file",
+				"management.health.aiodistbus.enabled");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();
 			assertThat(property.has("defaultValue")).as(name).isEqualTo(!WITHOUT_DEFAULT.contains(name));
 		});
 		assertThat(properties.get("aiodistbus.security.enabled").get("defaultValue").asBoolean()).isFalse();
+		JsonNode healthEnabled = properties.get("management.health.aiodistbus.enabled");
+		assertThat(healthEnabled.get("type").asText()).isEqualTo("java.lang.Boolean");
+		assertThat(healthEnabled.get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("aiodistbus.client.overflow-policy").get("defaultValue").asText()).isEqualTo("block");
 		assertThat(properties.get("aiodistbus.namespaces").get("defaultValue").toString())
 			.isEqualTo("[\"default\"]");

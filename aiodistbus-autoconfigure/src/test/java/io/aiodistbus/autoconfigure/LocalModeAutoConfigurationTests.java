@@ -16,6 +16,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -142,6 +143,44 @@ class LocalModeAutoConfigurationTests {
 			assertThat(AopTestUtils.<Handlers>getTargetObject(handlers).calls).containsExactly("ping");
 			assertThat(context.getBean(ProxyingConfiguration.class).intercepted).contains("onNothing");
 		});
+	}
+
+	@Test
+	void eventHandlerShouldResolvePlaceholdersInTypeAndNamespace() {
+		this.runner.withBean("placeholderHandler", PlaceholderHandler.class)
+			.withPropertyValues("demo.topic=demo.created", "demo.namespace=admin", "aiodistbus.namespaces=admin")
+			.run((context) -> {
+				assertThat(context.getBean(HandlerRegistry.class).handlers("admin"))
+					.containsExactly("placeholderHandler.on(String)");
+				context.getBean(EntryPoint.class).emit("demo.created", "hi");
+				assertThat(context.getBean(PlaceholderHandler.class).payloads).containsExactly("hi");
+			});
+	}
+
+	@Test
+	void eventHandlerShouldEvaluateExpressionsInTypeAndNamespace() {
+		this.runner.withBean("expressionHandler", ExpressionHandler.class)
+			.withPropertyValues("demo.prefix=demo")
+			.run((context) -> {
+				assertThat(context.getBean(HandlerRegistry.class).handlers("default"))
+					.containsExactly("expressionHandler.on(String)");
+				context.getBean(EntryPoint.class).emit("demo.evaluated", "hi");
+				assertThat(context.getBean(ExpressionHandler.class).payloads).containsExactly("hi");
+			});
+	}
+
+	@Test
+	void eventHandlerWithUnresolvablePlaceholderShouldFailStartup() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class, AiodistbusAutoConfiguration.class))
+			.withBean("placeholderHandler", PlaceholderHandler.class)
+			.withPropertyValues("demo.namespace=default")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Invalid @EventHandler method placeholderHandler.on(String): its type "
+						+ "'${demo.topic}' does not resolve")
+				.rootCause()
+				.hasMessageContaining("demo.topic"));
 	}
 
 	@Test
@@ -319,6 +358,28 @@ class LocalModeAutoConfigurationTests {
 		@OnChat
 		void on(ChatMessage message) {
 			this.messages.add(message);
+		}
+
+	}
+
+	static class PlaceholderHandler {
+
+		final List<String> payloads = new CopyOnWriteArrayList<>();
+
+		@EventHandler(value = "${demo.topic}", namespace = "${demo.namespace}")
+		void on(String payload) {
+			this.payloads.add(payload);
+		}
+
+	}
+
+	static class ExpressionHandler {
+
+		final List<String> payloads = new CopyOnWriteArrayList<>();
+
+		@EventHandler(value = "#{'${demo.prefix}' + '.evaluated'}", namespace = "#{'def' + 'ault'}")
+		void on(String payload) {
+			this.payloads.add(payload);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.aiodistbus.codec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -8,28 +9,29 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.aiodistbus.event.EncodedPayload;
 
 /**
  * Converts payloads to the bytes Python aiodistbus puts in an event's {@code data}, and back,
  * according to the payload's dtype.
  * <p>
- * Everything but {@code builtins.bytes} is JSON. Strings are written exactly as Python writes them
- * (see {@link JsonStrings}); other JSON is written compactly, with non-ASCII escaped and
- * {@code NaN}/{@code Infinity} as bare words, which Python reads back. Payload classes (records and
- * POJOs) are written with Jackson; unknown JSON properties are ignored on read, since a Python
+ * Everything but {@code builtins.bytes} is JSON. Python's built-in types (strings, numbers, booleans,
+ * maps, lists) are written exactly as Python writes them (see {@link JsonStrings}): compactly, with
+ * non-ASCII escaped and {@code NaN}/{@code Infinity} as bare words. Payload classes (records, POJOs,
+ * anything else) are written and read by a {@link PayloadMapper}: by default Jackson 2 with
+ * {@code java.time} types as ISO-8601 text and {@code Optional} as its value or {@code null} (see
+ * {@link #defaultObjectMapper()}); unknown JSON properties are ignored on read, since a Python
  * dataclass may carry more fields than its Java counterpart.
  * <p>
  * Thread-safe; readers for each target class are built once and reused.
@@ -38,40 +40,68 @@ public final class PayloadCodec {
 
 	private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
 
+	private static final ObjectMapperPayloadMapper DEFAULT_MAPPER = new ObjectMapperPayloadMapper(
+			defaultObjectMapper());
+
 	private static final PayloadCodec SHARED = new PayloadCodec(new DtypeRegistry());
 
 	private final DtypeRegistry registry;
 
-	private final ObjectWriter writer;
+	/** Python's built-in types, whose JSON must stay what Python writes whatever the application's mapper. */
+	private final ObjectMapperPayloadMapper builtins;
 
-	private final ObjectReader reader;
-
-	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+	private final PayloadMapper payloads;
 
 	/**
-	 * Creates a codec with a default {@link ObjectMapper}.
+	 * Creates a codec with the {@linkplain #defaultObjectMapper() default mapper}.
 	 * @param registry the payload classes known by dtype
 	 */
 	public PayloadCodec(DtypeRegistry registry) {
-		this(registry, new ObjectMapper());
+		this(registry, DEFAULT_MAPPER, null);
 	}
 
 	/**
-	 * Creates a codec that reads and writes payload classes with an application's mapper (its modules
-	 * and naming strategy apply). The mapper itself is not modified.
+	 * Creates a codec that reads and writes every JSON payload with a Jackson 2 mapper (its modules
+	 * and naming strategy apply). The mapper itself is not modified; start from
+	 * {@link #defaultObjectMapper()} to keep {@code java.time} and {@code Optional} support.
 	 * @param registry the payload classes known by dtype
 	 * @param mapper the mapper to derive readers and writers from
 	 */
 	public PayloadCodec(DtypeRegistry registry, ObjectMapper mapper) {
+		this(registry, new ObjectMapperPayloadMapper(mapper), null);
+	}
+
+	/**
+	 * Creates a codec that writes and reads payload classes with an application's mapper, and
+	 * Python's built-in types with the default one.
+	 * @param registry the payload classes known by dtype
+	 * @param mapper writes and reads records, POJOs and other payload classes
+	 */
+	public PayloadCodec(DtypeRegistry registry, PayloadMapper mapper) {
+		this(registry, DEFAULT_MAPPER, Objects.requireNonNull(mapper, "mapper must not be null"));
+	}
+
+	/** With {@code payloads} {@code null}, payload classes are mapped as the built-ins are. */
+	private PayloadCodec(DtypeRegistry registry, ObjectMapperPayloadMapper builtins, PayloadMapper payloads) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
-		this.writer = mapper.writer()
-			.with(JsonWriteFeature.ESCAPE_NON_ASCII)
-			.without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-			.without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
-		this.reader = mapper.reader()
-			.with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.builtins = builtins;
+		this.payloads = (payloads != null) ? payloads : builtins;
+	}
+
+	/**
+	 * Returns a new Jackson 2 mapper configured as the default codec's: {@code java.time} types
+	 * written as ISO-8601 text ({@code "2026-11-28T12:00:00Z"}, {@code "2026-11-28"},
+	 * {@code "PT1.5S"}), which Python's {@code fromisoformat} reads, and {@code Optional} written as
+	 * its value or {@code null}. Customize it and pass it to {@link #PayloadCodec(DtypeRegistry, ObjectMapper)}.
+	 * @return a new mapper
+	 */
+	public static ObjectMapper defaultObjectMapper() {
+		return JsonMapper.builder()
+			.addModule(new JavaTimeModule())
+			.addModule(new Jdk8Module())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+			.build();
 	}
 
 	/**
@@ -133,7 +163,7 @@ public final class PayloadCodec {
 	 * a {@link RawPayload}) are returned as they are, not copied.
 	 * @param data the payload, may be {@code null}
 	 * @return the bytes
-	 * @throws PayloadCodecException if Jackson cannot write the payload
+	 * @throws PayloadCodecException if the mapper cannot write the payload
 	 */
 	public byte[] encode(Object data) {
 		if (data == null) {
@@ -152,9 +182,9 @@ public final class PayloadCodec {
 			return raw.unsafeBytes();
 		}
 		try {
-			return this.writer.writeValueAsBytes(data);
+			return isBuiltin(data) ? this.builtins.write(data) : this.payloads.write(data);
 		}
-		catch (JsonProcessingException ex) {
+		catch (IOException | RuntimeException ex) {
 			throw PayloadCodecException.encoding(data.getClass(), ex);
 		}
 	}
@@ -218,10 +248,56 @@ public final class PayloadCodec {
 		}
 	}
 
+	/**
+	 * Wraps the payload of a received event so that it is decoded on demand, once per class, as
+	 * {@link #decode(byte[], String, Class, String, String)} would decode it.
+	 * @param bytes the payload bytes, {@code null} for an event without data
+	 * @param dtype the payload's dtype
+	 * @param eventType the type of the event carrying the payload, for error messages
+	 * @param eventId the id of that event, for error messages
+	 * @return the payload, {@code null} when {@code bytes} is {@code null}
+	 */
+	public EncodedPayload onDemand(byte[] bytes, String dtype, String eventType, String eventId) {
+		return (bytes != null) ? new OnDemandPayload(this, bytes, dtype, eventType, eventId) : null;
+	}
+
+	/**
+	 * The class a decode to {@code target} really produces, so that targets sharing one result (say
+	 * {@code Object} and {@code Map} for a dict) share a cache entry; {@code null} when the decode
+	 * produces no new value (no payload, or the bytes themselves).
+	 */
+	Class<?> decodedClass(String dtype, Class<?> target) {
+		Class<?> type = boxed(target);
+		if (Dtypes.NONE.equals(dtype) || type == byte[].class) {
+			return null;
+		}
+		if (type == RawPayload.class) {
+			return type;
+		}
+		Class<?> natural = naturalClass(dtype);
+		if (natural == null) {
+			return type.isAssignableFrom(RawPayload.class) ? RawPayload.class : type;
+		}
+		return type.isAssignableFrom(natural) ? natural : type;
+	}
+
+	/**
+	 * Reads JSON payload bytes to JSON's natural Java types ({@code Map}, {@code List}, ...).
+	 * @throws UncheckedIOException when they are not JSON
+	 */
+	Object readJson(byte[] bytes) {
+		try {
+			return this.builtins.read(bytes, Object.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Parses JSON payload bytes to a tree, {@code null} when they are not JSON. */
 	JsonNode readTree(byte[] bytes) {
 		try {
-			return this.reader.readTree(bytes);
+			return this.builtins.readTree(bytes);
 		}
 		catch (IOException ex) {
 			return null;
@@ -250,7 +326,7 @@ public final class PayloadCodec {
 		if (Dtypes.BYTES.equals(dtype)) {
 			throw new IllegalArgumentException("a builtins.bytes payload is raw bytes, not JSON");
 		}
-		return readerFor(target).readValue(bytes);
+		return isBuiltinTarget(target) ? this.builtins.read(bytes, target) : this.payloads.read(bytes, target);
 	}
 
 	private Class<?> naturalClass(String dtype) {
@@ -273,12 +349,15 @@ public final class PayloadCodec {
 		if (natural == byte[].class) {
 			return bytes;
 		}
-		return Dtypes.INT.equals(dtype) ? readInteger(bytes) : readerFor(natural).readValue(bytes);
+		if (Dtypes.INT.equals(dtype)) {
+			return readInteger(bytes);
+		}
+		return Dtypes.isBuiltin(dtype) ? this.builtins.read(bytes, natural) : this.payloads.read(bytes, natural);
 	}
 
 	/** Python ints have no size limit: a {@code Long} when it fits, else a {@code BigInteger}. */
 	private Number readInteger(byte[] bytes) throws IOException {
-		try (JsonParser parser = this.reader.createParser(bytes)) {
+		try (JsonParser parser = this.builtins.createParser(bytes)) {
 			if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT) {
 				throw new JsonParseException(parser, "not an integer: " + parser.currentToken());
 			}
@@ -291,9 +370,16 @@ public final class PayloadCodec {
 		}
 	}
 
-	private ObjectReader readerFor(Class<?> type) {
-		ObjectReader result = this.readers.get(type);
-		return (result != null) ? result : this.readers.computeIfAbsent(type, this.reader::forType);
+	private static boolean isBuiltin(Object data) {
+		return data instanceof Number || data instanceof Boolean || data instanceof Map || data instanceof Collection
+				|| data.getClass().isArray();
+	}
+
+	/** Classes a Python built-in converts to, read as the core reads them whatever the payload mapper. */
+	private static boolean isBuiltinTarget(Class<?> type) {
+		return Number.class.isAssignableFrom(type) || type == Boolean.class || type == Character.class
+				|| CharSequence.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
+				|| Collection.class.isAssignableFrom(type) || type.isArray() || JsonNode.class.isAssignableFrom(type);
 	}
 
 	private static Class<?> boxed(Class<?> type) {

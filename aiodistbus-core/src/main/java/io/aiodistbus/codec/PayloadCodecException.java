@@ -1,5 +1,7 @@
 package io.aiodistbus.codec;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
@@ -39,7 +41,11 @@ public class PayloadCodecException extends RuntimeException {
 	}
 
 	private static String describe(Throwable cause) {
-		return (cause instanceof JsonProcessingException json) ? json.getOriginalMessage() : cause.toString();
+		if (cause instanceof JsonProcessingException json) {
+			return json.getOriginalMessage();
+		}
+		// a PayloadMapper's own IOException carries a message meant for this one
+		return (cause instanceof IOException && cause.getMessage() != null) ? cause.getMessage() : cause.toString();
 	}
 
 	/** @return the payload's dtype, {@code null} when encoding */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -72,6 +73,15 @@ public final class RawPayload {
 	 */
 	public <T> T as(Class<T> type) {
 		return this.codec.decode(this.bytes, this.dtype, type);
+	}
+
+	/**
+	 * What Jackson (2 or 3) writes for a raw payload nested in another payload, an {@code Object}
+	 * field say: the JSON it holds, so that an unknown payload can be wrapped and relayed.
+	 */
+	@JsonValue
+	Object jsonValue() {
+		return this.codec.readJson(this.bytes);
 	}
 
 	@Override

@@ -4,14 +4,15 @@ import java.util.Map;
 
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.RawPayload;
+import io.aiodistbus.event.EncodedPayload;
 import io.aiodistbus.event.Event;
 
 /**
- * Converts payloads with a {@link PayloadCodec}: a payload that already is of the handler's class is
- * passed as it is (the common case, and the only one on a local bus that costs nothing); encoded
- * payloads from the wire are decoded straight to the handler's class; anything else goes through the
- * codec's JSON form, which lets an {@code Integer} reach a {@code Long} handler or a {@code Map} a
- * record handler.
+ * Converts payloads with a {@link PayloadCodec}: a received payload is decoded from its bytes straight
+ * to the handler's class (once per class and event); a payload emitted in this JVM that already is of
+ * the handler's class is passed as it is (the common case on a local bus, and free); anything else
+ * goes through the codec's JSON form, which lets an {@code Integer} reach a {@code Long} handler or a
+ * {@code Map} a record handler.
  */
 public final class CodecPayloadConverter implements PayloadConverter {
 
@@ -31,6 +32,10 @@ public final class CodecPayloadConverter implements PayloadConverter {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T convert(Event event, Class<T> target) {
+		EncodedPayload received = event.encodedData();
+		if (received != null) {
+			return received.decode(target);
+		}
 		Object data = event.data();
 		if (data == null) {
 			return null;

@@ -16,11 +16,12 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.wire.Crc32s;
 import io.aiodistbus.wire.DropReason;
 import io.aiodistbus.wire.EventJson;
-import io.aiodistbus.wire.EventFrames;
 import io.aiodistbus.wire.WireEvent;
 import io.aiodistbus.wire.WireFormatException;
 import zmq.Msg;
@@ -33,11 +34,24 @@ import zmq.SocketBase;
  * <h2>Proving the subscription path</h2>
  * ZeroMQ forwards a SUB socket's subscriptions to the publisher asynchronously, so a finished handshake
  * does not mean events reach the client yet. The client therefore subscribes to a topic of its own,
- * {@code aiodistbus.eventbus.probe.<client id>.<n>}, after its other subscriptions, and pushes probe
- * events of that type through the broker until one comes back. A publisher applies one subscriber's
- * subscriptions in order, so when the probe returns every earlier subscription is live. Probe types are
- * reserved: no wildcard handler, ours or Python's, ever sees them, and no Python handler subscribes to
- * them.
+ * {@code aiodistbus.eventbus.probe.<client id>.<n>}, after its other subscriptions. A publisher applies
+ * one subscriber's subscriptions in order, so once that one is applied every earlier one is too, and
+ * the proof never puts anything on the broker's publish socket, where Python peers would see it:
+ * <ul>
+ * <li>Our broker's XPUB socket sees the probe subscription arrive and answers on the handshake socket
+ * with the probe topic. That is the proof, for the connection and for every {@code on()} after it.</li>
+ * <li>A Python broker's PUB tells nobody about subscriptions. Until the broker has answered a probe,
+ * the client also pushes a probe as an {@value ReservedTopics#PULSE} event stamped with the client's
+ * id, which a Python broker relays and which comes back on the pulse subscription. Pulse is one of the
+ * two topics Python's wildcard handlers never get, so a Python {@code on("*")} does not see it (a
+ * Python client counts it as one more heartbeat of a broker that is indeed alive). It proves the path
+ * and the subscriptions sent when the SUB socket connected; a subscription added later on a Python
+ * broker is given that one round trip through the broker, which is all a Python broker offers. Our
+ * broker discards such pulses without relaying them.</li>
+ * </ul>
+ * Pulses that carry a client's id are never counted as the broker's heartbeat and reach no handler.
+ * A probe unanswered for {@value #PROBE_RENEW_MS} ms is renewed under a new topic, so an answer lost
+ * with a dropped connection does not stall it.
  *
  * <h2>Outgoing events</h2>
  * Emitting threads send on the PUSH socket themselves, one at a time under a lock, which saves a
@@ -50,7 +64,13 @@ final class ClientIo {
 
 	private static final int BATCH = 256;
 
+	private static final byte[] PULSE_TOPIC = ReservedTopics.PULSE.getBytes(StandardCharsets.US_ASCII);
+
 	private static final long PROBE_RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	static final int PROBE_RENEW_MS = 1_000;
+
+	private static final long PROBE_RENEW_NANOS = TimeUnit.MILLISECONDS.toNanos(PROBE_RENEW_MS);
 
 	private static final long BACKOFF_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -118,9 +138,13 @@ final class ClientIo {
 
 	private boolean everConnected;
 
-	private final Map<String, CompletableFuture<Void>> probes = new HashMap<>();
+	/** Outstanding subscription probes by topic. */
+	private final Map<String, Probe> probes = new HashMap<>();
 
 	private long probeCount;
+
+	/** Whether the broker answers probe subscriptions itself (ours) rather than relaying pushed probes. */
+	private boolean brokerAnswersProbes;
 
 	private long nextProbeSend;
 
@@ -196,7 +220,7 @@ final class ClientIo {
 	/** @return what the client was still waiting for, for a timeout message */
 	String stage() {
 		if (this.handshaken) {
-			return "handshake answered, but no probe came back through the broker";
+			return "handshake answered, but the broker never proved the subscriptions live";
 		}
 		return this.refusedByBroker ? "the broker refused this client's CURVE key" : "no handshake answer";
 	}
@@ -244,8 +268,7 @@ final class ClientIo {
 		command(() -> {
 			this.subscriber.subscribe(prefix);
 			if (this.connected) {
-				this.probes.put(newProbeTopic(), live);
-				this.nextProbeSend = System.nanoTime();
+				startProbe(live);
 			}
 			else {
 				live.complete(null);
@@ -275,10 +298,22 @@ final class ClientIo {
 		return this.missedPulses;
 	}
 
-	private String newProbeTopic() {
+	/** Subscribes to a new probe topic after every other subscription and waits for its proof. */
+	private void startProbe(CompletableFuture<Void> live) {
 		String topic = ReservedTopics.PROBE_PREFIX + this.clientId + "." + (++this.probeCount);
 		this.subscriber.subscribe(topic);
-		return topic;
+		long now = System.nanoTime();
+		this.probes.put(topic, new Probe(topic, EventIds.next(), now, live));
+		this.nextProbeSend = now;
+	}
+
+	private void probeProven(Probe probe) {
+		this.probes.remove(probe.topic());
+		this.subscriber.unsubscribe(probe.topic());
+		probe.live().complete(null);
+		if (this.handshaken && !this.connected) {
+			becomeConnected();
+		}
 	}
 
 	/**
@@ -315,7 +350,7 @@ final class ClientIo {
 		finally {
 			shutdownSockets();
 			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
-			this.probes.values().forEach((future) -> future.complete(null));
+			this.probes.values().forEach((probe) -> probe.live().complete(null));
 			this.stopped.countDown();
 		}
 	}
@@ -350,15 +385,34 @@ final class ClientIo {
 			}
 		}
 		if (!this.probes.isEmpty() && now - this.nextProbeSend >= 0) {
-			for (String topic : this.probes.keySet()) {
-				send(EventFrames.reserved(topic));
-			}
+			resendProbes(now);
 			this.nextProbeSend = now + PROBE_RESEND_NANOS;
 		}
 		if (now - this.nextPulseCheck >= 0) {
 			checkPulse();
 			this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
 		}
+	}
+
+	private void resendProbes(long now) {
+		for (Probe probe : List.copyOf(this.probes.values())) {
+			if (now - probe.since() >= PROBE_RENEW_NANOS) {
+				this.probes.remove(probe.topic());
+				this.subscriber.unsubscribe(probe.topic());
+				startProbe(probe.live());
+			}
+			else if (!this.brokerAnswersProbes) {
+				send(probePulse(probe));
+			}
+		}
+	}
+
+	/** A pulse event stamped with this client's id and the probe's id, for brokers that only relay. */
+	private byte[][] probePulse(Probe probe) {
+		String timestamp = Event.of(ReservedTopics.PULSE, null, null).timestampText();
+		byte[] json = EventJson.write(ReservedTopics.PULSE, null, null, probe.id(), timestamp, this.clientId,
+				this.probeCount);
+		return new byte[][] { PULSE_TOPIC, json, Crc32s.checksum(json) };
 	}
 
 	private void checkPulse() {
@@ -385,8 +439,9 @@ final class ClientIo {
 		this.backoffNanos = BACKOFF_MIN_NANOS;
 		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
 		this.probes.keySet().forEach(this.subscriber::unsubscribe);
-		this.probes.values().forEach((future) -> future.complete(null));
+		this.probes.values().forEach((probe) -> probe.live().complete(null));
 		this.probes.clear();
+		this.brokerAnswersProbes = false;
 		this.listener.disrupted(reason);
 	}
 
@@ -399,10 +454,17 @@ final class ClientIo {
 			while (this.dealer.hasReceiveMore()) {
 				this.dealer.recv(0);
 			}
-			if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(new String(reply, StandardCharsets.UTF_8))) {
+			String text = new String(reply, StandardCharsets.UTF_8);
+			if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(text)) {
 				this.handshaken = true;
-				this.probes.put(newProbeTopic(), new CompletableFuture<>());
-				this.nextProbeSend = System.nanoTime();
+				startProbe(new CompletableFuture<>());
+			}
+			else if (ReservedTopics.isProbe(text)) {
+				Probe probe = this.probes.get(text);
+				if (probe != null) {
+					this.brokerAnswersProbes = true;
+					probeProven(probe);
+				}
 			}
 		}
 	}
@@ -435,6 +497,10 @@ final class ClientIo {
 	private void reserved(WireEvent event) {
 		String type = event.type();
 		if (type.equals(ReservedTopics.PULSE)) {
+			if (event.source() != null) {
+				probePulseReceived(event);
+				return;
+			}
 			this.pulses.incrementAndGet();
 			this.lastPulseNanos = System.nanoTime();
 			this.listener.received(event);
@@ -443,18 +509,21 @@ final class ClientIo {
 			this.listener.brokerClosed(event);
 			disrupt("the broker announced its close");
 		}
-		else if (ReservedTopics.isProbe(type)) {
-			CompletableFuture<Void> probe = this.probes.remove(type);
-			if (probe != null) {
-				this.subscriber.unsubscribe(type);
-				probe.complete(null);
-				if (this.handshaken && !this.connected) {
-					becomeConnected();
-				}
-			}
-		}
 		else {
 			this.listener.received(event);
+		}
+	}
+
+	/** A client's probe relayed by a broker that does not answer probes; only ours concern this client. */
+	private void probePulseReceived(WireEvent event) {
+		if (!this.clientId.equals(event.source())) {
+			return;
+		}
+		for (Probe probe : this.probes.values()) {
+			if (probe.id().equals(event.id())) {
+				probeProven(probe);
+				return;
+			}
 		}
 	}
 
@@ -530,5 +599,12 @@ final class ClientIo {
 
 	boolean isConnected() {
 		return this.connected;
+	}
+
+	/**
+	 * A subscription probe: its topic, the id its pushed pulse carries, when it was started, and what
+	 * completes once it is proven.
+	 */
+	private record Probe(String topic, String id, long since, CompletableFuture<Void> live) {
 	}
 }

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.dispatch.AbstractEntryPoint;
 import io.aiodistbus.dispatch.CodecPayloadConverter;
 import io.aiodistbus.dispatch.Dispatch;
@@ -50,6 +49,11 @@ import io.aiodistbus.wire.WireEvent;
  * the client is {@linkplain ConnectionState#DISRUPTED disrupted}: {@link #onDisrupt} callbacks run,
  * and then, with reconnect on (the default), it handshakes again with backoff, keeping its handlers;
  * with reconnect off it closes, as Python's client does.
+ *
+ * <h2>Shutdown</h2>
+ * {@link #pauseDelivery(Duration)} stops handing received events to the handlers and waits for the
+ * running ones, while emits still go out, as a message listener container stops consuming before
+ * the application drains its requests; {@link #close()} comes last.
  *
  * <h2>Bad input</h2>
  * Messages with the wrong frame count, checksum, encoding or JSON, and payloads that do not decode to
@@ -106,6 +110,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	private volatile String endpoint;
 
 	private volatile boolean everConnected;
+
+	private volatile boolean paused;
 
 	/** Creates a client with the default options and the shared codec. */
 	public DEntryPoint() {
@@ -189,7 +195,47 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			close();
 			throw new ConnectTimeoutException(this.endpoint, timeout, stage, this.options.security() != null);
 		}
-		logger.debug("{} connected to the broker at {}", this, this.endpoint);
+		logger.info("{} connected to the broker at {}{}", this, this.endpoint,
+				(this.options.security() != null) ? " with CURVE" : "");
+	}
+
+	/**
+	 * Stops delivering to the handlers while emits still work, for the first step of a graceful
+	 * shutdown: events that arrive from now on are not queued for the handlers (their sequence
+	 * numbers are still followed, so they do not count as lost later), while the events already
+	 * queued and the one being handled are delivered. Waits for that, for at most the timeout, and
+	 * never interrupts a handler. The handlers stay registered and the client connected.
+	 * @param timeout how long to wait for the handlers
+	 * @return whether the handlers finished in time ({@code false} when called from a handler)
+	 * @see #resumeDelivery()
+	 */
+	public boolean pauseDelivery(Duration timeout) {
+		this.paused = true;
+		Inbound queue = this.inbound;
+		if (queue == null || isClosed()) {
+			return true;
+		}
+		logger.info("{} stopped delivering events to its handlers (emits still go out); waiting up to {} ms "
+				+ "for the running handlers and {} queued events", this, timeout.toMillis(), queue.size());
+		boolean finished = queue.drain(timeout.toMillis());
+		if (!finished) {
+			logger.warn("{}: the handlers did not finish within {} ms; closing the client will interrupt them",
+					this, timeout.toMillis());
+		}
+		return finished;
+	}
+
+	/** @return whether {@link #pauseDelivery(Duration)} was called and not followed by a resume */
+	public boolean isDeliveryPaused() {
+		return this.paused;
+	}
+
+	/** Delivers received events to the handlers again after {@link #pauseDelivery(Duration)}. */
+	public void resumeDelivery() {
+		if (this.paused) {
+			this.paused = false;
+			logger.info("{} delivers events to its handlers again", this);
+		}
 	}
 
 	/** @return the connection state */
@@ -335,7 +381,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		try {
 			event = wire.toEvent(this.codec);
 		}
-		catch (PayloadCodecException | io.aiodistbus.wire.WireFormatException ex) {
+		catch (io.aiodistbus.wire.WireFormatException ex) {
 			this.drops.increment(DropReason.PAYLOAD);
 			this.dropLog.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
 			return;
@@ -402,7 +448,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			Inbound queue = DEntryPoint.this.inbound;
 			if (DEntryPoint.this.table.resolve(event.type()).length > 0) {
 				DEntryPoint.this.sequences.seen(event.source(), event.type(), event.sequence());
-				queue.offer(event, DEntryPoint.this::isClosed);
+				if (!DEntryPoint.this.paused) {
+					queue.offer(event, DEntryPoint.this::isClosed);
+				}
 			}
 		}
 

@@ -1,6 +1,7 @@
 package io.aiodistbus.distributed;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +37,13 @@ import zmq.SocketBase;
  * Every event pulled must have exactly three frames, a CRC-32 that matches its JSON, JSON that is
  * valid UTF-8 with the keys of the wire format, and a topic equal to its type. Anything else is
  * dropped, logged and counted by {@link DropReason} (see {@link #stats()}), and the broker serves the
- * next message. A client may not announce the broker's close: pushed {@value ReservedTopics#CLOSE}
- * events are refused. Good events are republished byte for byte.
+ * next message. Only the broker speaks for the bus: pushed reserved types are refused, but for a
+ * client's probe pulse, which is taken in. Good events are republished byte for byte.
+ *
+ * <h2>Subscription proofs</h2>
+ * A client proves its subscriptions live by subscribing to a probe topic of its own (see
+ * {@link ReservedTopics#PROBE_PREFIX}); the broker reads the notice from its XPUB socket and answers
+ * on the handshake socket, so nothing is published for it.
  *
  * <h2>Security</h2>
  * With {@link BrokerOptions#security()} set, every socket is a CurveZMQ server: all traffic is
@@ -59,6 +65,9 @@ public final class DEventBus implements AutoCloseable {
 	private static final int BATCH = 256;
 
 	private static final int BIND_ATTEMPTS = 50;
+
+	/** Longer subscription notices are no probe of ours: a prefix, a UUID, a counter. */
+	private static final int MAX_PROBE_NOTICE = 128;
 
 	private final BrokerOptions options;
 
@@ -299,10 +308,44 @@ public final class DEventBus implements AutoCloseable {
 		}
 		answerHandshakes();
 		readMonitor();
-		// subscription notices and whatever else subscribers sent upstream: dropped, a batch at a time
-		for (int n = 0; n < BATCH && this.publisher.recv(ZMQ.DONTWAIT) != null; n++) {
-			// drained
+		answerProbes();
+	}
+
+	/**
+	 * Reads what subscribers sent upstream, a batch at a time: subscription notices, and whatever else a
+	 * peer sends, which is dropped. The XPUB has applied a subscription by the time its notice is read,
+	 * so a client's probe subscription is answered then, on the handshake socket: the client's identity
+	 * there is the id inside the probe topic. Nothing goes out on the publish socket, where every
+	 * subscriber to the empty prefix (a Python {@code on("*")}) would see it.
+	 */
+	private void answerProbes() {
+		for (int n = 0; n < BATCH; n++) {
+			byte[] notice = this.publisher.recv(ZMQ.DONTWAIT);
+			if (notice == null) {
+				return;
+			}
+			while (this.publisher.hasReceiveMore()) {
+				this.publisher.recv(0);
+			}
+			String client = probeClient(notice);
+			if (client != null) {
+				this.router.sendMore(client);
+				this.router.send(Arrays.copyOfRange(notice, 1, notice.length), ZMQ.DONTWAIT);
+			}
 		}
+	}
+
+	/** @return the client id of a subscription notice for a probe topic, else {@code null} */
+	private static String probeClient(byte[] notice) {
+		if (notice.length < 2 || notice[0] != 1 || notice.length > MAX_PROBE_NOTICE) {
+			return null;
+		}
+		String topic = new String(notice, 1, notice.length - 1, StandardCharsets.UTF_8);
+		int last = topic.lastIndexOf('.');
+		if (!ReservedTopics.isProbe(topic) || last <= ReservedTopics.PROBE_PREFIX.length()) {
+			return null;
+		}
+		return topic.substring(ReservedTopics.PROBE_PREFIX.length(), last);
 	}
 
 	private void relayBatch(SocketBase in) {
@@ -317,6 +360,7 @@ public final class DEventBus implements AutoCloseable {
 			if (event == null) {
 				continue;
 			}
+
 			out.send(frames[0], ZMQ.SNDMORE);
 			out.send(frames[1], ZMQ.SNDMORE);
 			out.send(frames[2], 0);
@@ -344,7 +388,13 @@ public final class DEventBus implements AutoCloseable {
 			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(frames[0]), ex.getMessage());
 			return null;
 		}
-		if (ReservedTopics.isReserved(event.type()) && !ReservedTopics.isProbe(event.type())) {
+		if (ReservedTopics.isReserved(event.type())) {
+			if (event.source() != null && event.type().equals(ReservedTopics.PULSE)) {
+				// A client proving its subscriptions the way a Python broker needs. Ours answers the probe
+				// subscription instead, which the client made just before pushing this: answer it now.
+				answerProbes();
+				return null;
+			}
 			// Only the broker speaks for the bus: a pushed close would shut every client down, a pushed
 			// pulse would keep clients believing in a dead broker.
 			drop(DropReason.RESERVED, event.type(), "only the broker sends " + event.type());

@@ -2,6 +2,7 @@ package io.aiodistbus.distributed;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,6 +24,9 @@ final class Inbound {
 
 	private static final WireEvent STOP = new WireEvent("", null, null, "", "");
 
+	// Reaching it tells drain() that every event queued before it was handled.
+	private static final WireEvent DRAINED = new WireEvent("", null, null, "", "");
+
 	private final BlockingQueue<WireEvent> queue;
 
 	private final OverflowPolicy policy;
@@ -34,6 +38,8 @@ final class Inbound {
 	private final DropLog dropLog;
 
 	private final Thread thread;
+
+	private volatile CountDownLatch drained;
 
 	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<WireEvent> sink, DropCounters drops,
 			DropLog dropLog) {
@@ -110,12 +116,42 @@ final class Inbound {
 			if (event == STOP) {
 				return;
 			}
+			if (event == DRAINED) {
+				this.drained.countDown();
+				continue;
+			}
 			try {
 				this.sink.accept(event);
 			}
 			catch (RuntimeException ex) {
 				logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
 			}
+		}
+	}
+
+	/**
+	 * Waits until the handlers finished every event queued now, the one being handled included; the
+	 * caller has stopped queuing. Does not stop the thread, and never interrupts a handler.
+	 * @param timeoutMillis how long to wait
+	 * @return whether the handlers finished in time; {@code false} when called from a handler, which
+	 * cannot wait for itself
+	 */
+	synchronized boolean drain(long timeoutMillis) {
+		if (isDispatchThread()) {
+			return false;
+		}
+		CountDownLatch reached = new CountDownLatch(1);
+		this.drained = reached;
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+		try {
+			if (!this.queue.offer(DRAINED, timeoutMillis, TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+			return reached.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

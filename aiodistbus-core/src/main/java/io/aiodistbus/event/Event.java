@@ -12,8 +12,10 @@ import java.util.function.Function;
  * One event on the bus: an immutable value of type, payload, payload type name, id and time.
  * <p>
  * The {@linkplain #data() payload} is whatever object was emitted on a local bus. An event received
- * from the distributed bus carries the decoded payload when its {@linkplain #dtype() dtype} names a
- * known type, and otherwise a {@link io.aiodistbus.codec.RawPayload} with the bytes as they came.
+ * from the distributed bus keeps the payload {@linkplain #encodedData() encoded} and decodes it on
+ * demand: to the class each handler asks for, and to its natural type (the registered class of its
+ * {@linkplain #dtype() dtype}, or a {@link io.aiodistbus.codec.RawPayload} with the bytes as they came
+ * when the dtype names no known type) when {@link #data()} is read.
  * <p>
  * The id is a version 4 UUID; it is generated lazily from two random longs, so an event whose id is
  * never read costs no string formatting. Times are UTC, truncated to microseconds, as Python writes
@@ -24,6 +26,8 @@ public final class Event {
 	private final String type;
 
 	private final Object data;
+
+	private final EncodedPayload encoded;
 
 	private String dtype;
 
@@ -41,8 +45,14 @@ public final class Event {
 
 	private Event(String type, Object data, String dtype, Function<Object, String> dtypeNamer, String id, long idMsb,
 			long idLsb, Instant timestamp) {
+		this(type, data, null, dtype, dtypeNamer, id, idMsb, idLsb, timestamp);
+	}
+
+	private Event(String type, Object data, EncodedPayload encoded, String dtype, Function<Object, String> dtypeNamer,
+			String id, long idMsb, long idLsb, Instant timestamp) {
 		this.type = Objects.requireNonNull(type, "type must not be null");
 		this.data = data;
+		this.encoded = encoded;
 		this.dtype = dtype;
 		this.dtypeNamer = dtypeNamer;
 		this.id = id;
@@ -105,6 +115,20 @@ public final class Event {
 	}
 
 	/**
+	 * Creates a received event whose payload is decoded on demand.
+	 * @param type the event type
+	 * @param encoded the payload as it came, {@code null} for an event without data
+	 * @param dtype the payload's wire type name, may be {@code null}
+	 * @param id the event id
+	 * @param timestamp the time the event was created
+	 * @return the event
+	 */
+	public static Event received(String type, EncodedPayload encoded, String dtype, String id, Instant timestamp) {
+		return new Event(type, null, encoded, dtype, null, Objects.requireNonNull(id, "id must not be null"), 0, 0,
+				timestamp);
+	}
+
+	/**
 	 * Returns a copy of this event with another payload (same type, id and time), as a
 	 * receiver does once it has decoded the payload.
 	 * @param newData the payload
@@ -120,9 +144,22 @@ public final class Event {
 		return this.type;
 	}
 
-	/** @return the payload, or {@code null} for an event without one */
+	/**
+	 * Returns the payload; for a received event, decoded to its natural type on first use.
+	 * @return the payload, or {@code null} for an event without one
+	 * @throws io.aiodistbus.codec.PayloadCodecException if a received payload does not fit its dtype
+	 */
 	public Object data() {
-		return this.data;
+		return (this.encoded != null) ? this.encoded.decode() : this.data;
+	}
+
+	/**
+	 * Returns the payload of a received event as it came, for a converter that decodes it straight to
+	 * the class a handler asks for.
+	 * @return the encoded payload, or {@code null} for an event emitted in this JVM or without payload
+	 */
+	public EncodedPayload encodedData() {
+		return this.encoded;
 	}
 
 	/** @return the payload's wire type name (such as {@code builtins.str}), or {@code null} */
@@ -176,7 +213,7 @@ public final class Event {
 			return false;
 		}
 		return this.type.equals(that.type) && id().equals(that.id()) && Objects.equals(dtype(), that.dtype())
-				&& this.epochSecond == that.epochSecond && this.micros == that.micros && Objects.deepEquals(this.data, that.data);
+				&& this.epochSecond == that.epochSecond && this.micros == that.micros && Objects.deepEquals(data(), that.data());
 	}
 
 	@Override
@@ -187,7 +224,17 @@ public final class Event {
 	@Override
 	public String toString() {
 		return "Event[type=" + this.type + ", id=" + id() + ", dtype=" + dtype() + ", timestamp="
-				+ timestampText() + ", data=" + describe(this.data) + "]";
+				+ timestampText() + ", data=" + describeData() + "]";
+	}
+
+	private String describeData() {
+		try {
+			return describe(data());
+		}
+		catch (RuntimeException ex) {
+			// a log line about an event whose payload is broken must still be written
+			return "<undecodable payload>";
+		}
 	}
 
 	private static String describe(Object data) {

@@ -16,8 +16,8 @@ public final class ReservedTopics {
 	public static final String CLOSE = PREFIX + "close";
 
 	/**
-	 * Prefix of the probe events a client pushes through the broker to prove its subscriptions live;
-	 * the only reserved events a broker accepts from clients.
+	 * Prefix of the topics a client subscribes to, to prove its subscriptions live. The broker answers
+	 * such a subscription on the handshake socket; no event of these types is ever published.
 	 */
 	public static final String PROBE_PREFIX = PREFIX + "probe.";
 
@@ -40,8 +40,8 @@ public final class ReservedTopics {
 	}
 
 	/**
-	 * Whether the type is a client's subscription probe.
-	 * @param type an event type
+	 * Whether the topic is a client's subscription probe.
+	 * @param type a topic
 	 * @return {@code true} for types under {@value #PROBE_PREFIX}
 	 */
 	public static boolean isProbe(String type) {

@@ -66,23 +66,16 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 	}
 
 	/**
-	 * Builds the event with a payload decoded elsewhere (to the type a handler asked for).
-	 * @param decodedData the payload
-	 * @return the event, with this id, dtype and time
-	 */
-	public Event toEvent(Object decodedData) {
-		return Event.of(this.type, decodedData, this.dtype, this.id, instant());
-	}
-
-	/**
-	 * Builds the event with the payload decoded to its natural type (a {@code RawPayload} when the
-	 * dtype is unknown).
+	 * Builds the event with the payload still encoded: each handler's converter decodes it straight to
+	 * the class that handler asks for, and {@link Event#data()} to its natural type (a
+	 * {@code RawPayload} when the dtype is unknown), each at most once.
 	 * @param codec the codec to decode with
 	 * @return the event
-	 * @throws io.aiodistbus.codec.PayloadCodecException if the payload does not fit a registered dtype
+	 * @throws WireFormatException ({@link DropReason#JSON}) if the timestamp is not ISO-8601
 	 */
 	public Event toEvent(PayloadCodec codec) {
-		return toEvent(codec.decode(this.data, this.dtype, Object.class, this.type, this.id));
+		return Event.received(this.type, codec.onDemand(this.data, this.dtype, this.type, this.id), this.dtype,
+				this.id, instant());
 	}
 
 	@Override

@@ -1,13 +1,19 @@
 package io.aiodistbus.codec;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,13 @@ class PayloadCodecTest {
 	}
 
 	record Renamed(String firstName) {
+	}
+
+	record Envelope(String from, Object inner) {
+	}
+
+	record Stamped(Instant at, LocalDate day, LocalDateTime local, Duration length, Optional<String> room,
+			Optional<Integer> none) {
 	}
 
 	interface Shape {
@@ -244,5 +257,68 @@ class PayloadCodecTest {
 		assertThat(snake.decode(ascii("{\"first_name\":\"a\",\"x\":1}"), "r.R", Renamed.class))
 			.isEqualTo(new Renamed("a"));
 		assertThat(mapper.writeValueAsString("\u00e9")).isEqualTo("\"\u00e9\"");
+	}
+
+	@Test
+	void writesJavaTimeAsIsoTextAndOptionalAsItsValue() {
+		Stamped stamped = new Stamped(Instant.parse("2026-11-28T12:00:00.123456Z"), LocalDate.of(2026, 11, 28),
+				LocalDateTime.of(2026, 11, 28, 12, 30, 15), Duration.ofMillis(1500), Optional.of("A1"), Optional.empty());
+
+		byte[] bytes = this.codec.encode(stamped);
+
+		assertThat(bytes).isEqualTo(ascii("{\"at\":\"2026-11-28T12:00:00.123456Z\",\"day\":\"2026-11-28\","
+				+ "\"local\":\"2026-11-28T12:30:15\",\"length\":\"PT1.5S\",\"room\":\"A1\",\"none\":null}"));
+		assertThat(this.codec.decode(bytes, "x.Stamped", Stamped.class)).isEqualTo(stamped);
+		assertThat(this.codec.decode(ascii("{\"at\": \"2026-11-28T12:00:00Z\"}"), Dtypes.DICT, Stamped.class))
+			.isEqualTo(new Stamped(Instant.parse("2026-11-28T12:00:00Z"), null, null, null, Optional.empty(),
+					Optional.empty()));
+	}
+
+	@Test
+	void mapsPayloadClassesWithThePayloadMapperAndBuiltinsWithout() {
+		List<String> calls = new ArrayList<>();
+		PayloadMapper recording = new PayloadMapper() {
+
+			@Override
+			public byte[] write(Object payload) {
+				calls.add("write " + payload.getClass().getSimpleName());
+				return ascii("{\"name\":\"w\",\"count\":1}");
+			}
+
+			@Override
+			public Object read(byte[] json, Class<?> type) throws IOException {
+				calls.add("read " + type.getSimpleName());
+				if (json.length == 0) {
+					throw new IOException("no JSON at all");
+				}
+				return new Greeting("r", 2);
+			}
+		};
+		PayloadCodec custom = new PayloadCodec(new DtypeRegistry(), recording);
+		custom.registry().register(Greeting.class);
+
+		assertThat(custom.encode(Map.of("a", List.of(1.5, "\u00e9")))).isEqualTo(ascii("{\"a\":[1.5,\"\\u00e9\"]}"));
+		assertThat(custom.decode(ascii("{\"a\": 1}"), Dtypes.DICT)).isEqualTo(Map.of("a", 1));
+		assertThat(custom.decode(ascii("7"), Dtypes.INT, Integer.class)).isEqualTo(7);
+		assertThat(calls).isEmpty();
+		assertThat(custom.encode(new Greeting("g", 1))).isEqualTo(ascii("{\"name\":\"w\",\"count\":1}"));
+		assertThat(custom.decode(ascii("{}"), "__main__.Greeting")).isEqualTo(new Greeting("r", 2));
+		assertThat(custom.decode(ascii("{}"), Dtypes.DICT, Greeting.class)).isEqualTo(new Greeting("r", 2));
+		assertThat(calls).containsExactly("write Greeting", "read Greeting", "read Greeting");
+		assertThatExceptionOfType(PayloadCodecException.class)
+			.isThrownBy(() -> custom.decode(new byte[0], "__main__.Greeting"))
+			.withMessageEndingWith(": no JSON at all");
+	}
+
+	@Test
+	void writesARawPayloadInsideAPayloadAsItsJson() {
+		RawPayload raw = this.codec.decode(ascii("{\"x\": [1, \"a\"]}"), "py.Unknown", RawPayload.class);
+
+		assertThat(this.codec.encode(new Envelope("py", raw)))
+			.isEqualTo(ascii("{\"from\":\"py\",\"inner\":{\"x\":[1,\"a\"]}}"));
+		RawPayload notJson = this.codec.decode(new byte[] { 1, 2 }, "py.Unknown", RawPayload.class);
+		assertThatExceptionOfType(PayloadCodecException.class)
+			.isThrownBy(() -> this.codec.encode(new Envelope("py", notJson)))
+			.withMessageStartingWith("Cannot encode payload of " + Envelope.class.getName());
 	}
 }

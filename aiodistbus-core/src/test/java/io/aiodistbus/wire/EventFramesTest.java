@@ -180,8 +180,10 @@ class EventFramesTest {
 			.withMessageStartingWith("Cannot decode payload of event 'chat.message' (id " + ID
 					+ ") with dtype '__main__.Greeting' to " + Greeting.class.getName() + ": ");
 		this.codec.registry().register(Greeting.class);
-		assertThatExceptionOfType(PayloadCodecException.class).isThrownBy(() -> event.toEvent(this.codec))
+		assertThatExceptionOfType(PayloadCodecException.class).isThrownBy(() -> event.toEvent(this.codec).data())
 			.withMessageContaining("'chat.message'");
+		assertThat(event.toEvent(this.codec)).hasToString("Event[type=chat.message, id=" + ID
+				+ ", dtype=__main__.Greeting, timestamp=" + event.timestamp() + ", data=<undecodable payload>]");
 	}
 
 	@Test

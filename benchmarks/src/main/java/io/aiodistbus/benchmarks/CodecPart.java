@@ -18,7 +18,8 @@ final class CodecPart {
 		Map<String, Measured> results = jmh.run(CodecBenchmark.class);
 		String part = "codec";
 		for (String name : new String[] { "aiodistbusRoundTrip", "jacksonRoundTrip", "aiodistbusEncode",
-				"jacksonEncode", "aiodistbusDecode", "jacksonDecode" }) {
+				"jacksonEncode", "aiodistbusDecode", "jacksonDecode", "aiodistbusReceive",
+				"aiodistbusReceivePythonDict" }) {
 			Measured measured = results.get(name);
 			if (measured == null) {
 				table.add(part, name, Figure.NONE, Unit.PER_SECOND, "not run");
