@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +67,9 @@ final class ClientIo {
 		void disrupted(String reason);
 
 		void brokerClosed(WireEvent event);
+
+		/** ZeroMQ's I/O thread died: the sockets are dead and the client cannot go on. */
+		void failed(String reason);
 	}
 
 	private final String clientId;
@@ -82,7 +86,7 @@ final class ClientIo {
 
 	private final DropLog dropLog;
 
-	private final ZContext context = new ZContext(1);
+	private final ZContext context = Sockets.context(this::ioThreadDied);
 
 	private final ZMQ.Socket dealer;
 
@@ -105,6 +109,10 @@ final class ClientIo {
 	private final AtomicLong pulses = new AtomicLong();
 
 	private volatile long lastPulseNanos;
+
+	private volatile boolean pulsedSinceConnect;
+
+	private volatile Throwable ioFailure;
 
 	private volatile int missedPulses;
 
@@ -143,13 +151,15 @@ final class ClientIo {
 		this.listener = listener;
 		this.drops = drops;
 		this.dropLog = dropLog;
+		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
+				() -> drops.increment(DropReason.OVERSIZE));
 		try {
-			this.dealer = Sockets.client(this.context, SocketType.DEALER, options.security());
+			this.dealer = Sockets.client(this.context, SocketType.DEALER, host, options, allocator);
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
-			this.subscriber = Sockets.client(this.context, SocketType.SUB, options.security());
+			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, allocator);
 			this.subscriber.setRcvHWM(options.inboundCapacity());
-			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
+			this.push = Sockets.client(this.context, SocketType.PUSH, host, options, allocator);
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
 			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
@@ -179,6 +189,12 @@ final class ClientIo {
 		this.thread.start();
 	}
 
+	private void ioThreadDied(Thread thread, Throwable error) {
+		this.ioFailure = error;
+		logger.error("Client {}: ZeroMQ's I/O thread {} died; the client closes", this.clientId, thread.getName(),
+				error);
+	}
+
 	/** Waits for the first handshake and subscription proof. */
 	boolean awaitConnected(long timeoutMillis) throws InterruptedException {
 		try {
@@ -195,6 +211,9 @@ final class ClientIo {
 
 	/** @return what the client was still waiting for, for a timeout message */
 	String stage() {
+		if (this.ioFailure != null) {
+			return "ZeroMQ's I/O thread died (" + this.ioFailure + ")";
+		}
 		if (this.handshaken) {
 			return "handshake answered, but no probe came back through the broker";
 		}
@@ -205,13 +224,23 @@ final class ClientIo {
 	 * Stamps an event with this client's id and its next sequence number for the type, and sends it;
 	 * called by emitting threads. Numbering under the send lock keeps the numbers in sending order, so
 	 * receivers see no false disorder; a message ZeroMQ refuses has used its number and shows up as
-	 * lost, which it is.
+	 * lost, which it is. An event too large to send takes no number.
 	 * @return {@code false} if ZeroMQ's queue is full or the client closed
+	 * @throws IllegalArgumentException if a frame of the event exceeds the maximum message size
 	 */
 	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp) {
 		synchronized (this.pushLock) {
-			long sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1])[0] += 1;
-			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence);
+			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
+			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1);
+			long max = this.options.maxMessageSize();
+			if (json.length > max || topic.length > max) {
+				// The broker would drop the connection, and whatever else was on its way with it.
+				this.drops.increment(DropReason.OVERSIZE);
+				throw new IllegalArgumentException("Cannot emit '" + type + "': the event is "
+						+ Math.max(json.length, topic.length) + " bytes on the wire, more than the maximum message size of "
+						+ max + " bytes (ClientOptions.withMaxMessageSize; the broker's limit applies too)");
+			}
+			sequence[0]++;
 			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
 		}
 	}
@@ -267,8 +296,9 @@ final class ClientIo {
 		return this.pulses.get();
 	}
 
-	long lastPulseNanos() {
-		return this.lastPulseNanos;
+	/** @return when the last pulse since the client (re)connected arrived, empty if none did */
+	OptionalLong lastPulseNanos() {
+		return this.pulsedSinceConnect ? OptionalLong.of(this.lastPulseNanos) : OptionalLong.empty();
 	}
 
 	int missedPulses() {
@@ -295,7 +325,7 @@ final class ClientIo {
 		long nextHousekeeping = now;
 		int timeout = -1;
 		try {
-			while (!this.stopping) {
+			while (!this.stopping && this.ioFailure == null) {
 				now = System.nanoTime();
 				if (now - nextHousekeeping >= 0) {
 					houseKeeping(now);
@@ -317,6 +347,9 @@ final class ClientIo {
 			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
 			this.probes.values().forEach((future) -> future.complete(null));
 			this.stopped.countDown();
+			if (this.ioFailure != null && !this.stopping) {
+				this.listener.failed("ZeroMQ's I/O thread died: " + this.ioFailure);
+			}
 		}
 	}
 
@@ -382,6 +415,8 @@ final class ClientIo {
 		this.connected = false;
 		this.handshaken = false;
 		this.missedPulses = 0;
+		// a pulse of the broker that went away says nothing about the next one
+		this.pulsedSinceConnect = false;
 		this.backoffNanos = BACKOFF_MIN_NANOS;
 		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
 		this.probes.keySet().forEach(this.subscriber::unsubscribe);
@@ -437,6 +472,7 @@ final class ClientIo {
 		if (type.equals(ReservedTopics.PULSE)) {
 			this.pulses.incrementAndGet();
 			this.lastPulseNanos = System.nanoTime();
+			this.pulsedSinceConnect = true;
 			this.listener.received(event);
 		}
 		else if (type.equals(ReservedTopics.CLOSE)) {
@@ -502,7 +538,10 @@ final class ClientIo {
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;
 		}
-		this.context.close();
+		if (this.ioFailure == null) {
+			// with the I/O thread dead, terminating the context would wait forever
+			this.context.close();
+		}
 	}
 
 	/** Stops the I/O thread and closes every socket; waits unless called on the I/O thread itself. */
