@@ -57,6 +57,9 @@ final class ClientIo {
 
 	private static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+	/** JeroMQ reports a retry within milliseconds of a connection error; this leaves it ample time. */
+	private static final long REARM_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	/** What the I/O thread reports; called on the I/O thread, so it must be quick. */
 	interface Listener {
 
@@ -92,7 +95,7 @@ final class ClientIo {
 
 	private final ZMQ.Socket subscriber;
 
-	private final ZMQ.Socket monitor;
+	private final Link[] links;
 
 	private final Object pushLock = new Object();
 
@@ -163,19 +166,17 @@ final class ClientIo {
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
 			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
-			String monitorAddress = "inproc://" + threadName + "-monitor";
-			this.subscriber.monitor(monitorAddress,
-					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
-			this.monitor = this.context.createSocket(SocketType.PAIR);
-			this.monitor.connect(monitorAddress);
+			this.links = new Link[] { new Link(this.context, this.dealer, Sockets.tcp(host, port), threadName + "-0"),
+					new Link(this.context, this.subscriber, Sockets.tcp(host, port + 1), threadName + "-1"),
+					new Link(this.context, this.push, Sockets.tcp(host, port + 2), threadName + "-2") };
 			this.subscriber.subscribe(ReservedTopics.PULSE);
 			this.subscriber.subscribe(ReservedTopics.CLOSE);
 			for (String prefix : prefixes) {
 				this.subscriber.subscribe(prefix);
 			}
-			this.dealer.connect(Sockets.tcp(host, port));
-			this.subscriber.connect(Sockets.tcp(host, port + 1));
-			this.push.connect(Sockets.tcp(host, port + 2));
+			for (Link link : this.links) {
+				link.socket.connect(link.endpoint);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.context.close();
@@ -506,17 +507,64 @@ final class ClientIo {
 	}
 
 	private void readMonitor() {
-		while (true) {
-			ZMQ.Event event = ZMQ.Event.recv(this.monitor, ZMQ.DONTWAIT);
-			if (event == null) {
-				return;
+		long now = System.nanoTime();
+		for (Link link : this.links) {
+			ZMQ.Event event;
+			while ((event = ZMQ.Event.recv(link.monitor, ZMQ.DONTWAIT)) != null) {
+				int kind = event.getEvent();
+				if (kind == ZMQ.EVENT_DISCONNECTED) {
+					link.rearmAt = now + REARM_NANOS;
+				}
+				else if (kind == ZMQ.EVENT_CONNECT_RETRIED || kind == ZMQ.EVENT_CONNECTED) {
+					link.rearmAt = 0;
+				}
+				if (link.socket == this.subscriber) {
+					if (kind == ZMQ.HANDSHAKE_FAILED_AUTH) {
+						this.refusedByBroker = true;
+					}
+					else if (kind == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+						disrupt("the connection to the broker dropped");
+					}
+				}
 			}
-			if (event.getEvent() == ZMQ.HANDSHAKE_FAILED_AUTH) {
-				this.refusedByBroker = true;
+			if (link.rearmAt != 0 && now - link.rearmAt >= 0) {
+				link.rearmAt = 0;
+				logger.warn("Client {}: ZeroMQ gave up {} after a protocol error (a frame over the maximum message size "
+						+ "of {} bytes, or a peer that is no aiodistbus broker); connecting again", this.clientId,
+						link.endpoint, this.options.maxMessageSize());
+				synchronized (this.pushLock) {
+					// the push socket is the emitting threads' too
+					link.socket.disconnect(link.endpoint);
+					link.socket.connect(link.endpoint);
+				}
 			}
-			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
-				disrupt("the connection to the broker dropped");
-			}
+		}
+	}
+
+	/**
+	 * One socket's connection to the broker, watched through its monitor. After a connection error
+	 * ZeroMQ reconnects by itself and says so ({@code CONNECT_RETRIED}); after a protocol error, such as
+	 * a frame over the size limit, it drops the connection for good and says nothing more. A dropped
+	 * connection without a retry in {@link #REARM_NANOS} is therefore connected again by hand.
+	 */
+	private static final class Link {
+
+		private final ZMQ.Socket socket;
+
+		private final String endpoint;
+
+		private final ZMQ.Socket monitor;
+
+		private long rearmAt;
+
+		private Link(ZContext context, ZMQ.Socket socket, String endpoint, String name) {
+			this.socket = socket;
+			this.endpoint = endpoint;
+			String address = "inproc://" + name + "-monitor";
+			socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECT_RETRIED
+					| ZMQ.HANDSHAKE_FAILED_AUTH);
+			this.monitor = context.createSocket(SocketType.PAIR);
+			this.monitor.connect(address);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.aiodistbus.distributed;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -62,12 +63,18 @@ class HostileBytesTests {
 		Random random = new Random(9);
 		for (boolean curve : new boolean[] { false, true }) {
 			try (DEventBus broker = broker(curve)) {
+				int[] ports = new int[100];
+				byte[][] messages = new byte[100][];
 				for (int connection = 0; connection < 100; connection++) {
+					ports[connection] = broker.port() + (connection % 3);
 					byte[] noise = new byte[1 + random.nextInt(512)];
 					random.nextBytes(noise);
-					HostileZmtp.sendAndAwaitDrop(broker.port() + (connection % 3),
-							HostileZmtp.greeting(curve ? "CURVE" : "NULL", false), noise);
+					messages[connection] = ByteBuffer.allocate(64 + noise.length)
+						.put(HostileZmtp.greeting(curve ? "CURVE" : "NULL", false))
+						.put(noise)
+						.array();
 				}
+				HostileZmtp.sendAllAndAwaitDrops(ports, messages);
 
 				assertRelays(broker, curve);
 			}

@@ -60,6 +60,39 @@ final class HostileZmtp {
 		}
 	}
 
+	/**
+	 * Sends each message on a connection of its own, all at once, then waits (up to 10 s in all) for the
+	 * peer to drop them; JeroMQ leaves a connection that stopped in the middle of its NULL handshake
+	 * open.
+	 * @return how many the peer dropped in time
+	 */
+	static int sendAllAndAwaitDrops(int[] ports, byte[][] messages) throws IOException {
+		Socket[] sockets = new Socket[messages.length];
+		try {
+			for (int i = 0; i < messages.length; i++) {
+				sockets[i] = new Socket(InetAddress.getLoopbackAddress(), ports[i]);
+				sockets[i].setSoTimeout(10_000);
+				sockets[i].getOutputStream().write(messages[i]);
+				sockets[i].getOutputStream().flush();
+			}
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			int dropped = 0;
+			for (Socket socket : sockets) {
+				long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+				socket.setSoTimeout((int) Math.min(left, 10_000));
+				dropped += drained(socket.getInputStream()) ? 1 : 0;
+			}
+			return dropped;
+		}
+		finally {
+			for (Socket socket : sockets) {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+		}
+	}
+
 	private static boolean drained(InputStream in) throws IOException {
 		byte[] buffer = new byte[4096];
 		try {
