@@ -116,10 +116,10 @@ public class AiodistbusProperties {
 		private int publishHighWaterMark = 100_000;
 
 		/**
-		 * Largest frame accepted from a client; larger ones are dropped and counted as 'oversize'.
-		 * Unset or -1 for no limit.
+		 * Largest frame accepted from a client, at most 2GB - 1 byte; ZeroMQ drops the connection of a
+		 * client that sends a larger one. Also bounds what a frame header can make the broker allocate.
 		 */
-		private DataSize maxMessageSize;
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 		public String getHost() {
 			return this.host;
@@ -159,11 +159,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
-			if (maxMessageSize != null && maxMessageSize.toBytes() != -1 && maxMessageSize.toBytes() < 1) {
-				throw new IllegalArgumentException(
-						"aiodistbus.broker.max-message-size must be positive, or -1 for no limit, was " + maxMessageSize);
-			}
-			this.maxMessageSize = maxMessageSize;
+			this.maxMessageSize = Check.messageSize("aiodistbus.broker.max-message-size", maxMessageSize);
 		}
 
 	}
@@ -238,6 +234,13 @@ public class AiodistbusProperties {
 		 * it closes.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Largest frame the client sends or receives, at most 2GB - 1 byte: emitting a larger event
+		 * throws, and ZeroMQ drops the connection of a broker that sends a larger one (the client then
+		 * connects again). Keep it at or below the broker's.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 		public String getHost() {
 			return this.host;
@@ -339,6 +342,14 @@ public class AiodistbusProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = Check.notNegative("aiodistbus.client.shutdown-timeout", shutdownTimeout);
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = Check.messageSize("aiodistbus.client.max-message-size", maxMessageSize);
 		}
 
 	}
@@ -488,6 +499,14 @@ public class AiodistbusProperties {
 				throw new IllegalArgumentException(property + " must be at least " + min + ", was " + value);
 			}
 			return value;
+		}
+
+		static DataSize messageSize(String property, DataSize size) {
+			if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException(property + " must be between 1B and " + Integer.MAX_VALUE
+						+ "B (there is no unlimited setting), was " + size);
+			}
+			return size;
 		}
 
 		static String notBlank(String property, String text) {

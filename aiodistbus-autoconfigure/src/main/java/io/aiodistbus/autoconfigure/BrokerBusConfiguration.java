@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -67,13 +66,12 @@ class BrokerBusConfiguration {
 	static BrokerOptions brokerOptions(AiodistbusProperties properties,
 			ObjectProvider<BrokerOptionsCustomizer> customizers) {
 		AiodistbusProperties.Broker broker = properties.getBroker();
-		DataSize maxMessageSize = broker.getMaxMessageSize();
 		BrokerOptions options = BrokerOptions.defaults()
 			.withHost(broker.getHost())
 			.withPort(broker.getPort())
 			.withPulse(broker.getPulse())
 			.withPublishHighWaterMark(broker.getPublishHighWaterMark())
-			.withMaxMessageSize((maxMessageSize != null) ? maxMessageSize.toBytes() : -1)
+			.withMaxMessageSize(broker.getMaxMessageSize().toBytes())
 			.withSecurity(BusSecurity.broker(properties.getSecurity()));
 		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);

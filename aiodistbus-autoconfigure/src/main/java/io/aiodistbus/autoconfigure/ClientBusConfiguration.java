@@ -58,6 +58,7 @@ class ClientBusConfiguration {
 			.withPushHighWaterMark(client.getPushHighWaterMark())
 			.withSendTimeout(client.getSendTimeout())
 			.withCloseFlushTimeout(client.getCloseFlushTimeout())
+			.withMaxMessageSize(client.getMaxMessageSize().toBytes())
 			.withSecurity(security);
 		for (ClientOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);

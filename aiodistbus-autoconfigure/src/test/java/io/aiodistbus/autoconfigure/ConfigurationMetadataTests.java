@@ -18,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	// Unset by default, which is their meaning: no key configured, no size limit.
-	private static final Set<String> WITHOUT_DEFAULT = Set.of("aiodistbus.broker.max-message-size",
-			"aiodistbus.security.public-key", "aiodistbus.security.secret-key", "aiodistbus.security.key-file",
+	// Unset by default, which is their meaning: no key configured.
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("aiodistbus.security.public-key", "aiodistbus.security.secret-key", "aiodistbus.security.key-file",
 			"aiodistbus.security.broker-public-key", "aiodistbus.security.allowed-client-keys",
 			"aiodistbus.security.allowed-client-keys-file");
 
@@ -39,6 +38,7 @@ class ConfigurationMetadataTests {
 				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
 				"aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
 				"aiodistbus.client.close-flush-timeout", "aiodistbus.client.shutdown-timeout",
+				"aiodistbus.client.max-message-size",
 				"aiodistbus.security.enabled", "aiodistbus.security.public-key",
 				"aiodistbus.security.secret-key", "aiodistbus.security.key-file", "aiodistbus.security.broker-public-key",
 				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file",

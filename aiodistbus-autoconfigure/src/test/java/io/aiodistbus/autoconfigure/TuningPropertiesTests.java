@@ -10,12 +10,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.DEntryPoint;
-import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.distributed.OverflowPolicy;
 import io.aiodistbus.wire.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The queue and size properties of the client and the broker: their defaults are core's, their
@@ -44,7 +43,7 @@ class TuningPropertiesTests {
 		this.runner
 			.withPropertyValues("aiodistbus.client.inbound-capacity=10", "aiodistbus.client.overflow-policy=drop-oldest",
 					"aiodistbus.client.push-high-water-mark=20", "aiodistbus.client.send-timeout=0",
-					"aiodistbus.client.close-flush-timeout=250ms")
+					"aiodistbus.client.close-flush-timeout=250ms", "aiodistbus.client.max-message-size=64KB")
 			.run((context) -> {
 				ClientOptions options = ClientBusConfiguration.clientOptions(
 						context.getBean(AiodistbusProperties.class).getClient(), null,
@@ -54,43 +53,33 @@ class TuningPropertiesTests {
 				assertThat(options.pushHighWaterMark()).isEqualTo(20);
 				assertThat(options.sendTimeout()).isZero();
 				assertThat(options.closeFlushTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(options.maxMessageSize()).isEqualTo(64 * 1024);
 			});
 	}
 
 	@Test
 	void brokerPropertiesShouldReachOptions() {
 		this.runner
-			.withPropertyValues("aiodistbus.broker.publish-high-water-mark=30", "aiodistbus.broker.max-message-size=1MB")
+			.withPropertyValues("aiodistbus.broker.publish-high-water-mark=30", "aiodistbus.broker.max-message-size=4MB")
 			.run((context) -> {
 				BrokerOptions options = BrokerBusConfiguration.brokerOptions(context.getBean(AiodistbusProperties.class),
 						context.getBeanProvider(BrokerOptionsCustomizer.class));
 				assertThat(options.publishHighWaterMark()).isEqualTo(30);
-				assertThat(options.maxMessageSize()).isEqualTo(1024 * 1024);
+				assertThat(options.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
 			});
 	}
 
 	@Test
-	void maxMessageSizeOfMinusOneShouldMeanNoLimit() {
-		this.runner.withPropertyValues("aiodistbus.broker.max-message-size=-1")
-			.run((context) -> assertThat(BrokerBusConfiguration
-				.brokerOptions(context.getBean(AiodistbusProperties.class),
-						context.getBeanProvider(BrokerOptionsCustomizer.class))
-				.maxMessageSize()).isEqualTo(-1));
-	}
-
-	@Test
-	void embeddedBrokerShouldDropFramesOverMaxMessageSize() {
+	void embeddedBrokersClientShouldRefuseEventsOverItsMaxMessageSize() {
 		this.runner
 			.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0",
-					"aiodistbus.broker.max-message-size=1KB")
+					"aiodistbus.client.max-message-size=1KB")
 			.run((context) -> {
-				DEventBus broker = context.getBean(DEventBus.class);
-				try (DEntryPoint remote = new DEntryPoint()) {
-					remote.connect("127.0.0.1", broker.port(), Duration.ofSeconds(10));
-					remote.emit(new ChatMessage("remote", "x".repeat(2000)));
-					await().untilAsserted(
-							() -> assertThat(broker.stats().dropped()).containsEntry(DropReason.OVERSIZE, 1L));
-				}
+				DEntryPoint client = context.getBean(DEntryPoint.class);
+				assertThatThrownBy(() -> client.emit(new ChatMessage("local", "x".repeat(2000))))
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("maximum message size of 1024 bytes");
+				assertThat(client.stats().dropped()).containsEntry(DropReason.OVERSIZE, 1L);
 			});
 	}
 
@@ -105,8 +94,9 @@ class TuningPropertiesTests {
 				"aiodistbus.client.close-flush-timeout must not be negative");
 		assertFailure("aiodistbus.broker.publish-high-water-mark=-1",
 				"aiodistbus.broker.publish-high-water-mark must be at least 0");
-		assertFailure("aiodistbus.broker.max-message-size=0",
-				"aiodistbus.broker.max-message-size must be positive, or -1 for no limit");
+		assertFailure("aiodistbus.broker.max-message-size=0", "aiodistbus.broker.max-message-size must be between 1B");
+		assertFailure("aiodistbus.broker.max-message-size=-1", "there is no unlimited setting");
+		assertFailure("aiodistbus.client.max-message-size=2GB", "aiodistbus.client.max-message-size must be between");
 	}
 
 	private void assertFailure(String property, String message) {

@@ -5,12 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a broker on its own: {@code java -jar aiodistbus-broker.jar --host 0.0.0.0
- * --port 5555 --pulse 15s}. It serves until the process is stopped; a shutdown hook closes it, so
- * clients hear its close.
+ * --port 5555 --pulse 15s --max-message-size 1MB}. {@code --host} takes IPv6 addresses too, with or
+ * without brackets ({@code ::1}, {@code [::1]}, {@code ::}). It serves until the process is stopped;
+ * a shutdown hook closes it, so clients hear its close. Should the broker stop serving by itself
+ * (ZeroMQ's I/O thread died), the process exits with status 1, so that a supervisor restarts it.
  *
  * <h2>CURVE</h2>
  * <pre>
@@ -34,7 +39,8 @@ public final class BrokerMain {
 
 	/**
 	 * @param args {@code --host H}, {@code --port P}, {@code --pulse D} (e.g. {@code 15s},
-	 * {@code 500ms}), {@code --secret-key-file FILE} with {@code --allow FILE}, {@code --help}; or
+	 * {@code 500ms}), {@code --max-message-size S} (bytes, or e.g. {@code 64KB}, {@code 4MB}),
+	 * {@code --secret-key-file FILE} with {@code --allow FILE}, {@code --help}; or
 	 * {@code --generate-keys [--out FILE]}
 	 * @throws InterruptedException if interrupted while serving
 	 */
@@ -63,14 +69,20 @@ public final class BrokerMain {
 			broker.close();
 			stopped.countDown();
 		}, "aiodistbus-broker-shutdown"));
-		System.out.println("aiodistbus broker on " + broker.host() + ":" + broker.port() + " (publish "
-				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + ")");
+		System.out.println("aiodistbus broker on " + Sockets.tcp(broker.host(), broker.port()) + " (publish "
+				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + "), frames up to "
+				+ options.maxMessageSize() + " bytes");
 		if (options.security() != null) {
 			System.out.println("CURVE on, " + options.security().allowedClientKeys().size()
 					+ " allowed client keys; the broker's public key, for clients: "
 					+ options.security().serverKeys().publicKey());
 		}
-		stopped.await();
+		while (!stopped.await(1, TimeUnit.SECONDS)) {
+			if (!broker.isRunning()) {
+				System.err.println("aiodistbus broker stopped serving (see the log); exiting");
+				System.exit(1);
+			}
+		}
 	}
 
 	/**
@@ -123,6 +135,7 @@ public final class BrokerMain {
 				case "--host" -> options = options.withHost(value);
 				case "--port" -> options = options.withPort(parsePort(value));
 				case "--pulse" -> options = options.withPulse(parseDuration(value));
+				case "--max-message-size" -> options = options.withMaxMessageSize(parseSize(value));
 				case "--secret-key-file" -> secretKeyFile = Path.of(value);
 				case "--allow" -> allowFile = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
@@ -154,6 +167,29 @@ public final class BrokerMain {
 		}
 	}
 
+	/** @return the size in bytes of a number with an optional {@code B}, {@code KB}, {@code MB} or {@code GB} (of 1024) */
+	static long parseSize(String value) {
+		String text = value.trim().toUpperCase(Locale.ROOT);
+		long unit = 1;
+		int suffix = List.of("KB", "MB", "GB").indexOf(text.length() > 2 ? text.substring(text.length() - 2) : "");
+		if (suffix >= 0) {
+			unit = 1L << (10 * (suffix + 1));
+			text = text.substring(0, text.length() - 2);
+		}
+		else if (text.endsWith("B")) {
+			text = text.substring(0, text.length() - 1);
+		}
+		try {
+			long size = Math.multiplyExact(Long.parseLong(text.trim()), unit);
+			BrokerOptions.requireMessageSize(size);
+			return size;
+		}
+		catch (ArithmeticException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--max-message-size needs a size from 1 byte to 2GB-1 such as 65536, "
+					+ "64KB or 4MB, got '" + value + "'");
+		}
+	}
+
 	static Duration parseDuration(String value) {
 		try {
 			if (value.endsWith("ms")) {
@@ -170,7 +206,8 @@ public final class BrokerMain {
 	}
 
 	private static String usage() {
-		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--secret-key-file FILE --allow FILE]\n"
+		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--max-message-size 1MB]\n"
+				+ "              [--secret-key-file FILE --allow FILE]\n"
 				+ "       broker --generate-keys [--out FILE]";
 	}
 }

@@ -15,9 +15,12 @@ import io.aiodistbus.wire.DropReason;
  * @param dropped messages dropped since start, by reason
  * @param refusedConnections connections refused by CURVE authentication since start; a refused client
  * is refused on each of its three sockets and keeps retrying, so one client adds several
+ * @param failedHandshakes connections to a CURVE broker that failed their handshake before
+ * authentication, by cause: plaintext clients and clients with the wrong broker public key (all zero
+ * without CURVE); like refusals, one client adds several
  */
 public record BrokerStats(boolean running, int connectedClients, long handshakes, long relayed, long pulses,
-		Map<DropReason, Long> dropped, long refusedConnections) {
+		Map<DropReason, Long> dropped, long refusedConnections, Map<HandshakeFailure, Long> failedHandshakes) {
 
 	/** @return the number of messages dropped for any reason */
 	public long droppedTotal() {

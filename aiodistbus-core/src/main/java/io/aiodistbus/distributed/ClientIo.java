@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +77,9 @@ final class ClientIo {
 
 	private static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+	/** JeroMQ reports a retry within milliseconds of a connection error; this leaves it ample time. */
+	private static final long REARM_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	/** What the I/O thread reports; called on the I/O thread, so it must be quick. */
 	interface Listener {
 
@@ -86,6 +90,9 @@ final class ClientIo {
 		void disrupted(String reason);
 
 		void brokerClosed(WireEvent event);
+
+		/** ZeroMQ's I/O thread died: the sockets are dead and the client cannot go on. */
+		void failed(String reason);
 	}
 
 	private final String clientId;
@@ -102,13 +109,13 @@ final class ClientIo {
 
 	private final DropLog dropLog;
 
-	private final ZContext context = new ZContext(1);
+	private final ZContext context = Sockets.context(this::ioThreadDied);
 
 	private final ZMQ.Socket dealer;
 
 	private final ZMQ.Socket subscriber;
 
-	private final ZMQ.Socket monitor;
+	private final Link[] links;
 
 	private final Object pushLock = new Object();
 
@@ -125,6 +132,10 @@ final class ClientIo {
 	private final AtomicLong pulses = new AtomicLong();
 
 	private volatile long lastPulseNanos;
+
+	private volatile boolean pulsedSinceConnect;
+
+	private volatile Throwable ioFailure;
 
 	private volatile int missedPulses;
 
@@ -167,29 +178,29 @@ final class ClientIo {
 		this.listener = listener;
 		this.drops = drops;
 		this.dropLog = dropLog;
+		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
+				() -> drops.increment(DropReason.OVERSIZE));
 		try {
-			this.dealer = Sockets.client(this.context, SocketType.DEALER, options.security());
+			this.dealer = Sockets.client(this.context, SocketType.DEALER, host, options, allocator);
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
-			this.subscriber = Sockets.client(this.context, SocketType.SUB, options.security());
+			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, allocator);
 			this.subscriber.setRcvHWM(options.inboundCapacity());
-			this.push = Sockets.client(this.context, SocketType.PUSH, options.security());
+			this.push = Sockets.client(this.context, SocketType.PUSH, host, options, allocator);
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
 			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
-			String monitorAddress = "inproc://" + threadName + "-monitor";
-			this.subscriber.monitor(monitorAddress,
-					ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
-			this.monitor = this.context.createSocket(SocketType.PAIR);
-			this.monitor.connect(monitorAddress);
+			this.links = new Link[] { new Link(this.context, this.dealer, Sockets.tcp(host, port), threadName + "-0"),
+					new Link(this.context, this.subscriber, Sockets.tcp(host, port + 1), threadName + "-1"),
+					new Link(this.context, this.push, Sockets.tcp(host, port + 2), threadName + "-2") };
 			this.subscriber.subscribe(ReservedTopics.PULSE);
 			this.subscriber.subscribe(ReservedTopics.CLOSE);
 			for (String prefix : prefixes) {
 				this.subscriber.subscribe(prefix);
 			}
-			this.dealer.connect(Sockets.tcp(host, port));
-			this.subscriber.connect(Sockets.tcp(host, port + 1));
-			this.push.connect(Sockets.tcp(host, port + 2));
+			for (Link link : this.links) {
+				link.socket.connect(link.endpoint);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.context.close();
@@ -201,6 +212,12 @@ final class ClientIo {
 
 	void start() {
 		this.thread.start();
+	}
+
+	private void ioThreadDied(Thread thread, Throwable error) {
+		this.ioFailure = error;
+		logger.error("Client {}: ZeroMQ's I/O thread {} died; the client closes", this.clientId, thread.getName(),
+				error);
 	}
 
 	/** Waits for the first handshake and subscription proof. */
@@ -219,6 +236,9 @@ final class ClientIo {
 
 	/** @return what the client was still waiting for, for a timeout message */
 	String stage() {
+		if (this.ioFailure != null) {
+			return "ZeroMQ's I/O thread died (" + this.ioFailure + ")";
+		}
 		if (this.handshaken) {
 			return "handshake answered, but the broker never proved the subscriptions live";
 		}
@@ -229,13 +249,23 @@ final class ClientIo {
 	 * Stamps an event with this client's id and its next sequence number for the type, and sends it;
 	 * called by emitting threads. Numbering under the send lock keeps the numbers in sending order, so
 	 * receivers see no false disorder; a message ZeroMQ refuses has used its number and shows up as
-	 * lost, which it is.
+	 * lost, which it is. An event too large to send takes no number.
 	 * @return {@code false} if ZeroMQ's queue is full or the client closed
+	 * @throws IllegalArgumentException if a frame of the event exceeds the maximum message size
 	 */
 	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp) {
 		synchronized (this.pushLock) {
-			long sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1])[0] += 1;
-			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence);
+			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
+			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1);
+			long max = this.options.maxMessageSize();
+			if (json.length > max || topic.length > max) {
+				// The broker would drop the connection, and whatever else was on its way with it.
+				this.drops.increment(DropReason.OVERSIZE);
+				throw new IllegalArgumentException("Cannot emit '" + type + "': the event is "
+						+ Math.max(json.length, topic.length) + " bytes on the wire, more than the maximum message size of "
+						+ max + " bytes (ClientOptions.withMaxMessageSize; the broker's limit applies too)");
+			}
+			sequence[0]++;
 			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
 		}
 	}
@@ -290,8 +320,9 @@ final class ClientIo {
 		return this.pulses.get();
 	}
 
-	long lastPulseNanos() {
-		return this.lastPulseNanos;
+	/** @return when the last pulse since the client (re)connected arrived, empty if none did */
+	OptionalLong lastPulseNanos() {
+		return this.pulsedSinceConnect ? OptionalLong.of(this.lastPulseNanos) : OptionalLong.empty();
 	}
 
 	int missedPulses() {
@@ -330,7 +361,7 @@ final class ClientIo {
 		long nextHousekeeping = now;
 		int timeout = -1;
 		try {
-			while (!this.stopping) {
+			while (!this.stopping && this.ioFailure == null) {
 				now = System.nanoTime();
 				if (now - nextHousekeeping >= 0) {
 					houseKeeping(now);
@@ -352,6 +383,9 @@ final class ClientIo {
 			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
 			this.probes.values().forEach((probe) -> probe.live().complete(null));
 			this.stopped.countDown();
+			if (this.ioFailure != null && !this.stopping) {
+				this.listener.failed("ZeroMQ's I/O thread died: " + this.ioFailure);
+			}
 		}
 	}
 
@@ -436,6 +470,8 @@ final class ClientIo {
 		this.connected = false;
 		this.handshaken = false;
 		this.missedPulses = 0;
+		// a pulse of the broker that went away says nothing about the next one
+		this.pulsedSinceConnect = false;
 		this.backoffNanos = BACKOFF_MIN_NANOS;
 		this.nextHandshakeSend = System.nanoTime() + BACKOFF_MIN_NANOS;
 		this.probes.keySet().forEach(this.subscriber::unsubscribe);
@@ -503,6 +539,7 @@ final class ClientIo {
 			}
 			this.pulses.incrementAndGet();
 			this.lastPulseNanos = System.nanoTime();
+			this.pulsedSinceConnect = true;
 			this.listener.received(event);
 		}
 		else if (type.equals(ReservedTopics.CLOSE)) {
@@ -539,17 +576,64 @@ final class ClientIo {
 	}
 
 	private void readMonitor() {
-		while (true) {
-			ZMQ.Event event = ZMQ.Event.recv(this.monitor, ZMQ.DONTWAIT);
-			if (event == null) {
-				return;
+		long now = System.nanoTime();
+		for (Link link : this.links) {
+			ZMQ.Event event;
+			while ((event = ZMQ.Event.recv(link.monitor, ZMQ.DONTWAIT)) != null) {
+				int kind = event.getEvent();
+				if (kind == ZMQ.EVENT_DISCONNECTED) {
+					link.rearmAt = now + REARM_NANOS;
+				}
+				else if (kind == ZMQ.EVENT_CONNECT_RETRIED || kind == ZMQ.EVENT_CONNECTED) {
+					link.rearmAt = 0;
+				}
+				if (link.socket == this.subscriber) {
+					if (kind == ZMQ.HANDSHAKE_FAILED_AUTH) {
+						this.refusedByBroker = true;
+					}
+					else if (kind == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+						disrupt("the connection to the broker dropped");
+					}
+				}
 			}
-			if (event.getEvent() == ZMQ.HANDSHAKE_FAILED_AUTH) {
-				this.refusedByBroker = true;
+			if (link.rearmAt != 0 && now - link.rearmAt >= 0) {
+				link.rearmAt = 0;
+				logger.warn("Client {}: ZeroMQ gave up {} after a protocol error (a frame over the maximum message size "
+						+ "of {} bytes, or a peer that is no aiodistbus broker); connecting again", this.clientId,
+						link.endpoint, this.options.maxMessageSize());
+				synchronized (this.pushLock) {
+					// the push socket is the emitting threads' too
+					link.socket.disconnect(link.endpoint);
+					link.socket.connect(link.endpoint);
+				}
 			}
-			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
-				disrupt("the connection to the broker dropped");
-			}
+		}
+	}
+
+	/**
+	 * One socket's connection to the broker, watched through its monitor. After a connection error
+	 * ZeroMQ reconnects by itself and says so ({@code CONNECT_RETRIED}); after a protocol error, such as
+	 * a frame over the size limit, it drops the connection for good and says nothing more. A dropped
+	 * connection without a retry in {@link #REARM_NANOS} is therefore connected again by hand.
+	 */
+	private static final class Link {
+
+		private final ZMQ.Socket socket;
+
+		private final String endpoint;
+
+		private final ZMQ.Socket monitor;
+
+		private long rearmAt;
+
+		private Link(ZContext context, ZMQ.Socket socket, String endpoint, String name) {
+			this.socket = socket;
+			this.endpoint = endpoint;
+			String address = "inproc://" + name + "-monitor";
+			socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECT_RETRIED
+					| ZMQ.HANDSHAKE_FAILED_AUTH);
+			this.monitor = context.createSocket(SocketType.PAIR);
+			this.monitor.connect(address);
 		}
 	}
 
@@ -571,7 +655,10 @@ final class ClientIo {
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;
 		}
-		this.context.close();
+		if (this.ioFailure == null) {
+			// with the I/O thread dead, terminating the context would wait forever
+			this.context.close();
+		}
 	}
 
 	/** Stops the I/O thread and closes every socket; waits unless called on the I/O thread itself. */

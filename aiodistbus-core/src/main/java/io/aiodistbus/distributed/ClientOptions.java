@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param security CurveZMQ keys for a broker that requires them; {@code null} (the default) for none
  * @param sendTimeout how long an emit waits for room when the outgoing queue is full before it drops
  * the event (and counts it); zero never waits
+ * @param maxMessageSize the largest frame sent or received, in bytes, at most
+ * {@link Integer#MAX_VALUE}: an emit of a larger event throws, and ZeroMQ drops the connection of a
+ * broker that sends a larger one (the client then reconnects)
  */
 public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect, Duration connectTimeout,
 		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout,
-		ClientSecurity security, Duration sendTimeout) {
+		ClientSecurity security, Duration sendTimeout, long maxMessageSize) {
+
+	/** The default {@link #maxMessageSize()}, the broker's: {@value BrokerOptions#DEFAULT_MAX_MESSAGE_SIZE}. */
+	public static final long DEFAULT_MAX_MESSAGE_SIZE = BrokerOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
 	/** Checks every value. */
 	public ClientOptions {
@@ -44,6 +50,7 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 		if (pushHighWaterMark < 0) {
 			throw new IllegalArgumentException("pushHighWaterMark must not be negative, was " + pushHighWaterMark);
 		}
+		BrokerOptions.requireMessageSize(maxMessageSize);
 	}
 
 	private static void requirePositive(Duration value, String name) {
@@ -56,53 +63,61 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 	/**
 	 * @return Python's heartbeat defaults (50 s, 4 checks), reconnect on, a 30 s connect timeout, an
 	 * inbound queue of 100,000 that blocks the reader when full, a push high-water mark of 100,000, 1 s
-	 * to flush on close, and no CURVE
+	 * to flush on close, no CURVE, and frames up to {@value #DEFAULT_MAX_MESSAGE_SIZE} bytes
 	 */
 	public static ClientOptions defaults() {
 		return new ClientOptions(Duration.ofSeconds(50), 4, true, Duration.ofSeconds(30), 100_000,
-				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1), null, Duration.ofSeconds(1));
+				OverflowPolicy.BLOCK, 100_000, Duration.ofSeconds(1), null, Duration.ofSeconds(1),
+				DEFAULT_MAX_MESSAGE_SIZE);
 	}
 
 	/** @param value the pulse check interval @return a copy with it */
 	public ClientOptions withPulseTtl(Duration value) {
 		return new ClientOptions(value, this.pulseLimit, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param value the tolerated failed checks @return a copy with it */
 	public ClientOptions withPulseLimit(int value) {
 		return new ClientOptions(this.pulseTtl, value, this.reconnect, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param value whether to reconnect after a disruption @return a copy with it */
 	public ClientOptions withReconnect(boolean value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, value, this.connectTimeout, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param value how long connect waits @return a copy with it */
 	public ClientOptions withConnectTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, value, this.inboundCapacity,
-				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param capacity the inbound queue size @param policy what to do when full @return a copy with them */
 	public ClientOptions withInbound(int capacity, OverflowPolicy policy) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout, capacity, policy,
-				this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.pushHighWaterMark, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param value the push high-water mark @return a copy with it */
 	public ClientOptions withPushHighWaterMark(int value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout, this.security, this.sendTimeout);
+				this.inboundCapacity, this.overflowPolicy, value, this.closeFlushTimeout, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/** @param value how long close lets outgoing events drain @return a copy with it */
 	public ClientOptions withCloseFlushTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
-				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value, this.security, this.sendTimeout);
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, value, this.security, this.sendTimeout,
+				this.maxMessageSize);
 	}
 
 	/**
@@ -112,7 +127,7 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 	public ClientOptions withSecurity(ClientSecurity value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
 				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, value,
-				this.sendTimeout);
+				this.sendTimeout, this.maxMessageSize);
 	}
 
 	/**
@@ -122,6 +137,16 @@ public record ClientOptions(Duration pulseTtl, int pulseLimit, boolean reconnect
 	public ClientOptions withSendTimeout(Duration value) {
 		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
 				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security,
-				value);
+				value, this.maxMessageSize);
+	}
+
+	/**
+	 * @param value the largest frame sent or received, in bytes; keep it at or below the broker's
+	 * @return a copy with it
+	 */
+	public ClientOptions withMaxMessageSize(long value) {
+		return new ClientOptions(this.pulseTtl, this.pulseLimit, this.reconnect, this.connectTimeout,
+				this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout, this.security,
+				this.sendTimeout, value);
 	}
 }

@@ -13,7 +13,8 @@ import io.aiodistbus.wire.DropReason;
  * @param emitted events handed to the socket since start
  * @param received events delivered to this client's handlers since start
  * @param pulses broker heartbeats received since start
- * @param lastPulseAge time since the last heartbeat, {@code null} if none arrived yet
+ * @param lastPulseAge time since the last heartbeat of the current connection, {@code null} if none
+ * arrived since the client last (re)connected
  * @param missedPulses failed heartbeat checks in a row now
  * @param reconnects completed reconnections since start
  * @param queued received events waiting for the handlers now

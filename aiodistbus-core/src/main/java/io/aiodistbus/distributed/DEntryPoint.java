@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -264,9 +265,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	public ClientStats stats() {
 		ClientIo current = this.io;
 		Inbound queue = this.inbound;
-		long lastPulse = (current != null) ? current.lastPulseNanos() : 0;
-		Duration age = (current != null && current.pulses() > 0) ? Duration.ofNanos(System.nanoTime() - lastPulse)
-				: null;
+		OptionalLong lastPulse = (current != null) ? current.lastPulseNanos() : OptionalLong.empty();
+		Duration age = lastPulse.isPresent() ? Duration.ofNanos(System.nanoTime() - lastPulse.getAsLong()) : null;
 		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
 				(current != null) ? current.pulses() : 0, age, (current != null) ? current.missedPulses() : 0,
 				this.reconnects.get(), (queue != null) ? queue.size() : 0, this.sequences.lost(),
@@ -487,6 +487,12 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		@Override
 		public void brokerClosed(WireEvent event) {
 			received(event);
+		}
+
+		@Override
+		public void failed(String reason) {
+			logger.error("{} closes: {}", DEntryPoint.this, reason);
+			close();
 		}
 	}
 }

@@ -2,7 +2,10 @@ package io.aiodistbus.distributed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +52,15 @@ import zmq.SocketBase;
  * With {@link BrokerOptions#security()} set, every socket is a CurveZMQ server: all traffic is
  * encrypted, and a client is let in only if its public key is in the allow-list (checked by a
  * {@link ZapHandler} during the ZeroMQ handshake). Refused connections are logged and counted in
- * {@link BrokerStats#refusedConnections()}. Without it, the broker warns when bound beyond loopback.
+ * {@link BrokerStats#refusedConnections()}; plaintext clients and clients with the wrong broker key,
+ * which fail before authentication, in {@link BrokerStats#failedHandshakes()}. Without it, the broker
+ * warns when bound beyond loopback.
+ *
+ * <h2>Limits</h2>
+ * No socket accepts a frame larger than {@link BrokerOptions#maxMessageSize()}: ZeroMQ drops the
+ * connection of a peer that announces one, so that a frame header cannot make the broker allocate
+ * gigabytes. Should ZeroMQ's own I/O thread die all the same, the broker logs it, stops serving and
+ * says so in {@link #isRunning()}.
  *
  * <h2>Threads</h2>
  * One I/O thread owns every socket; a second one, started on the first {@link #forward}, delivers
@@ -73,7 +84,7 @@ public final class DEventBus implements AutoCloseable {
 
 	private final PayloadCodec codec;
 
-	private final ZContext context = new ZContext(1);
+	private final ZContext context = Sockets.context(this::ioThreadDied);
 
 	private final String name;
 
@@ -83,7 +94,9 @@ public final class DEventBus implements AutoCloseable {
 
 	private final ZMQ.Socket collector;
 
-	private final ZMQ.Socket monitor;
+	private final HandshakeWatch[] watches;
+
+	private final HandshakeWatch.Failures handshakeFailures;
 
 	private final ZapHandler zap;
 
@@ -108,6 +121,8 @@ public final class DEventBus implements AutoCloseable {
 	private final List<LocalForward> forwards = new CopyOnWriteArrayList<>();
 
 	private volatile boolean closing;
+
+	private volatile Throwable ioFailure;
 
 	/** Starts a broker on loopback with free ports. */
 	public DEventBus() {
@@ -140,6 +155,8 @@ public final class DEventBus implements AutoCloseable {
 		this.codec = codec;
 		this.name = "aiodistbus-broker-" + instances.incrementAndGet();
 		this.dropLog = new DropLog(logger, "Broker " + options.host());
+		this.handshakeFailures = (options.security() != null)
+				? new HandshakeWatch.Failures(logger, "Broker " + options.host()) : null;
 		ZMQ.Socket[] bound = null;
 		try {
 			// Bound before any CURVE socket: without a handler, ZeroMQ would let every client in.
@@ -150,10 +167,7 @@ public final class DEventBus implements AutoCloseable {
 			this.publisher = bound[1];
 			this.collector = bound[2];
 			this.port = portOf(this.router);
-			String monitorAddress = "inproc://" + this.name + "-monitor";
-			this.publisher.monitor(monitorAddress, ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED);
-			this.monitor = this.context.createSocket(SocketType.PAIR);
-			this.monitor.connect(monitorAddress);
+			this.watches = watch(bound);
 		}
 		catch (RuntimeException ex) {
 			this.context.close();
@@ -170,6 +184,29 @@ public final class DEventBus implements AutoCloseable {
 				this.port + 1, this.port + 2, curveSummary(options.security()));
 	}
 
+	/**
+	 * Watches the publisher, whose connections are the connected clients, and with CURVE also the
+	 * other two sockets, each of which a client handshakes with.
+	 */
+	private HandshakeWatch[] watch(ZMQ.Socket[] sockets) {
+		HandshakeWatch publisher = new HandshakeWatch(this.context, sockets[1], "inproc://" + this.name + "-monitor-1",
+				this.handshakeFailures, (change) -> this.connectedClients.updateAndGet((count) -> Math.max(0, count + change)));
+		if (this.handshakeFailures == null) {
+			return new HandshakeWatch[] { publisher };
+		}
+		return new HandshakeWatch[] { publisher,
+				new HandshakeWatch(this.context, sockets[0], "inproc://" + this.name + "-monitor-0",
+						this.handshakeFailures, (change) -> { }),
+				new HandshakeWatch(this.context, sockets[2], "inproc://" + this.name + "-monitor-2",
+						this.handshakeFailures, (change) -> { }) };
+	}
+
+	private void ioThreadDied(Thread thread, Throwable error) {
+		this.ioFailure = error;
+		logger.error("Broker {}: ZeroMQ's I/O thread {} died; the broker stops serving and cannot free its "
+				+ "ports until the process exits", this.name, thread.getName(), error);
+	}
+
 	private static String curveSummary(BrokerSecurity security) {
 		return (security == null) ? ", no CURVE" : ", CURVE with public key " + security.serverKeys().publicKey()
 				+ " and " + security.allowedClientKeys().size() + " allowed client keys";
@@ -177,19 +214,21 @@ public final class DEventBus implements AutoCloseable {
 
 	private ZMQ.Socket[] bind(BrokerOptions options) {
 		ZMQException last = null;
+		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
+				() -> this.drops.increment(DropReason.OVERSIZE));
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options.security());
+			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options, allocator);
 			// XPUB, not PUB: JeroMQ's PUB keeps every frame a peer sends upstream (other than a
 			// subscription) in a queue nobody reads; an XPUB hands them to the I/O loop, which drops them.
 			// Subscribers see no difference (ZMTP lets SUB talk to either).
-			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.XPUB, options.security());
-			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options.security());
+			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
+			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options, allocator);
 			publisher.setSndHWM(options.publishHighWaterMark());
 			collector.setRcvHWM(options.publishHighWaterMark());
 			try {
 				int first;
 				if (options.port() == 0) {
-					router.bind(Sockets.tcp(options.host(), 0).replace(":0", ":*"));
+					router.bind(Sockets.tcpAnyPort(options.host()));
 					first = portOf(router);
 					if (first > 65533) {
 						throw new ZMQException("no room for two more ports above " + first, zmq.ZError.EADDRINUSE);
@@ -236,15 +275,24 @@ public final class DEventBus implements AutoCloseable {
 		return this.port;
 	}
 
-	/** @return whether the broker is serving */
+	/** @return whether the broker is serving: not closed, and ZeroMQ's I/O thread alive */
 	public boolean isRunning() {
-		return !this.closing && this.stopped.getCount() > 0;
+		return !this.closing && this.ioFailure == null && this.stopped.getCount() > 0;
 	}
 
 	/** @return a snapshot of the broker's counters */
 	public BrokerStats stats() {
 		return new BrokerStats(isRunning(), this.connectedClients.get(), this.handshakes.get(), this.relayed.get(),
-				this.pulses.get(), this.drops.snapshot(), (this.zap != null) ? this.zap.refused() : 0);
+				this.pulses.get(), this.drops.snapshot(), (this.zap != null) ? this.zap.refused() : 0,
+				(this.handshakeFailures != null) ? this.handshakeFailures.snapshot() : noHandshakeFailures());
+	}
+
+	private static Map<HandshakeFailure, Long> noHandshakeFailures() {
+		Map<HandshakeFailure, Long> none = new EnumMap<>(HandshakeFailure.class);
+		for (HandshakeFailure cause : HandshakeFailure.values()) {
+			none.put(cause, 0L);
+		}
+		return Collections.unmodifiableMap(none);
 	}
 
 	/**
@@ -272,7 +320,7 @@ public final class DEventBus implements AutoCloseable {
 		long nextHousekeeping = System.nanoTime();
 		int timeout = -1;
 		try {
-			while (!this.closing) {
+			while (!this.closing && this.ioFailure == null) {
 				long now = System.nanoTime();
 				if (now - nextHousekeeping >= 0) {
 					houseKeeping();
@@ -290,7 +338,9 @@ public final class DEventBus implements AutoCloseable {
 				}
 				relayBatch(in);
 			}
-			publishReserved(ReservedTopics.CLOSE);
+			if (this.ioFailure == null) {
+				publishReserved(ReservedTopics.CLOSE);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Broker {} I/O loop failed; closing", this.name, ex);
@@ -374,12 +424,6 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private WireEvent check(Msg[] frames, int count) {
-		long max = this.options.maxMessageSize();
-		if (max >= 0 && count == 3 && (frames[1].size() > max || frames[0].size() > max)) {
-			drop(DropReason.OVERSIZE, topicOf(frames[0]),
-					"frame of " + frames[1].size() + " bytes exceeds " + max);
-			return null;
-		}
 		WireEvent event;
 		try {
 			event = Messages.decode(frames, count);
@@ -441,17 +485,8 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private void readMonitor() {
-		while (true) {
-			ZMQ.Event event = ZMQ.Event.recv(this.monitor, ZMQ.DONTWAIT);
-			if (event == null) {
-				return;
-			}
-			if (event.getEvent() == ZMQ.EVENT_ACCEPTED) {
-				this.connectedClients.incrementAndGet();
-			}
-			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
-				this.connectedClients.updateAndGet((count) -> Math.max(0, count - 1));
-			}
+		for (HandshakeWatch watch : this.watches) {
+			watch.read();
 		}
 	}
 
@@ -469,9 +504,15 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private void shutdownSockets() {
+		if (this.ioFailure != null) {
+			// Terminating the context would wait forever for the dead thread to release the sockets.
+			return;
+		}
 		// The farewell must reach the subscribers before the socket goes.
 		this.publisher.setLinger(1_000);
-		this.monitor.close();
+		for (HandshakeWatch watch : this.watches) {
+			watch.close();
+		}
 		this.context.close();
 	}
 

@@ -4,6 +4,9 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import zmq.Msg;
+import zmq.msg.MsgAllocator;
+
 /**
  * Socket settings every socket of the bus shares.
  */
@@ -18,12 +21,28 @@ final class Sockets {
 	private Sockets() {
 	}
 
-	static ZMQ.Socket create(ZContext context, SocketType type) {
+	/**
+	 * Creates a context whose I/O thread reports its death: JeroMQ lets an error end that thread
+	 * without telling anyone, and every socket of the context then goes silent for good.
+	 * @param died called on the dying thread
+	 */
+	static ZContext context(Thread.UncaughtExceptionHandler died) {
+		ZContext context = new ZContext(1);
+		context.setUncaughtExceptionHandler(died);
+		return context;
+	}
+
+	private static ZMQ.Socket create(ZContext context, SocketType type, String host, FrameAllocator allocator) {
 		ZMQ.Socket socket = context.createSocket(type);
 		socket.setLinger(0);
 		socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
 		socket.setReconnectIVL(100);
 		socket.setReconnectIVLMax(2_000);
+		// JeroMQ drops the connection of a peer whose frame header announces more than this ...
+		socket.setMaxMsgSize(allocator.maxSize());
+		// ... but compares the 64-bit size as signed, so the allocator refuses what slips through.
+		socket.setMsgAllocator(allocator);
+		socket.setIPv6(isIpv6(host));
 		return socket;
 	}
 
@@ -31,8 +50,9 @@ final class Sockets {
 	 * Creates a broker socket; with security, a CURVE server that encrypts everything and asks the
 	 * context's ZAP handler about each client key.
 	 */
-	static ZMQ.Socket server(ZContext context, SocketType type, BrokerSecurity security) {
-		ZMQ.Socket socket = create(context, type);
+	static ZMQ.Socket server(ZContext context, SocketType type, BrokerOptions options, FrameAllocator allocator) {
+		ZMQ.Socket socket = create(context, type, options.host(), allocator);
+		BrokerSecurity security = options.security();
 		if (security != null) {
 			socket.setCurveServer(true);
 			require(socket.setCurveSecretKey(key(security.serverKeys().secretKey())), "secret key");
@@ -41,8 +61,10 @@ final class Sockets {
 	}
 
 	/** Creates a client socket; with security, a CURVE client that accepts only the given broker key. */
-	static ZMQ.Socket client(ZContext context, SocketType type, ClientSecurity security) {
-		ZMQ.Socket socket = create(context, type);
+	static ZMQ.Socket client(ZContext context, SocketType type, String host, ClientOptions options,
+			FrameAllocator allocator) {
+		ZMQ.Socket socket = create(context, type, host, allocator);
+		ClientSecurity security = options.security();
 		if (security != null) {
 			require(socket.setCurveServerKey(key(security.brokerPublicKey())), "broker public key");
 			require(socket.setCurvePublicKey(key(security.clientKeys().publicKey())), "public key");
@@ -61,7 +83,59 @@ final class Sockets {
 		}
 	}
 
+	/** @return whether the host is an IPv6 literal, with or without brackets */
+	static boolean isIpv6(String host) {
+		return host.indexOf(':') >= 0;
+	}
+
+	/** @return the host as a ZeroMQ endpoint needs it: an IPv6 literal in brackets */
+	private static String endpointHost(String host) {
+		return (isIpv6(host) && !host.startsWith("[")) ? "[" + host + "]" : host;
+	}
+
 	static String tcp(String host, int port) {
-		return "tcp://" + host + ":" + port;
+		return "tcp://" + endpointHost(host) + ":" + port;
+	}
+
+	/** @return an endpoint that binds any free port of the host */
+	static String tcpAnyPort(String host) {
+		return "tcp://" + endpointHost(host) + ":*";
+	}
+
+	/**
+	 * Allocates each frame JeroMQ's decoder has read the header of. JeroMQ 0.6.0 compares the
+	 * header's 64-bit size with the socket's limit as a signed number, then casts it to an int: a size
+	 * of {@code 0xFFFFFFFF60000000} passes a limit of 1 KiB and asks for 1.6 GB, others ask for a
+	 * negative size, and either killed the I/O thread. Such a frame gets an empty message instead; the
+	 * decoder goes on, a handshake or CURVE box that is empty fails, and the connection is dropped
+	 * (at the latest by the handshake interval). Called on JeroMQ's I/O thread.
+	 */
+	static final class FrameAllocator implements MsgAllocator {
+
+		private final long maxSize;
+
+		private final Runnable refused;
+
+		/**
+		 * @param maxSize the largest frame, in bytes
+		 * @param refused called for each frame refused; must be quick and thread-safe
+		 */
+		FrameAllocator(long maxSize, Runnable refused) {
+			this.maxSize = maxSize;
+			this.refused = refused;
+		}
+
+		long maxSize() {
+			return this.maxSize;
+		}
+
+		@Override
+		public Msg allocate(int size) {
+			if (size < 0 || size > this.maxSize) {
+				this.refused.run();
+				return new Msg(0);
+			}
+			return zmq.ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);
+		}
 	}
 }

@@ -230,8 +230,11 @@ class CurveSecurityTests {
 		BrokerSecurity broker = BrokerSecurity.curve(this.brokerKeys, this.alice.publicKey());
 		ClientSecurity client = ClientSecurity.curve(this.alice, this.brokerKeys.publicKey());
 		try (ZContext context = new ZContext(1)) {
-			ZMQ.Socket server = Sockets.server(context, SocketType.PUB, broker);
-			ZMQ.Socket dealer = Sockets.client(context, SocketType.DEALER, client);
+			Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(1024, () -> { });
+			ZMQ.Socket server = Sockets.server(context, SocketType.PUB, BrokerOptions.defaults().withSecurity(broker),
+					allocator);
+			ZMQ.Socket dealer = Sockets.client(context, SocketType.DEALER, "127.0.0.1",
+					ClientOptions.defaults().withSecurity(client), allocator);
 
 			assertThat(server.getHandshakeIvl()).isEqualTo(Sockets.HANDSHAKE_INTERVAL_MS);
 			assertThat(server.getMechanism()).isEqualTo(ZMQ.Socket.Mechanism.CURVE);

@@ -7,7 +7,8 @@ import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.DEventBus;
 
 /**
- * Health of an embedded broker: up while it serves.
+ * Health of an embedded broker: up while it serves, down once closed or once ZeroMQ's I/O thread
+ * died.
  */
 final class BrokerHealthIndicator extends AbstractHealthIndicator {
 
@@ -33,6 +34,7 @@ final class BrokerHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("connectedClients", stats.connectedClients())
 			.withDetail("relayed", stats.relayed())
 			.withDetail("refusedConnections", stats.refusedConnections())
+			.withDetail("failedHandshakes", stats.failedHandshakes())
 			.withDetail("dropped", DroppedDetails.of(stats.dropped()));
 	}
 }
