@@ -57,6 +57,8 @@ class ProbeVisibilityTests {
 		try (FakePythonBroker broker = new FakePythonBroker(); ZContext context = new ZContext(1);
 				EmptyPrefixSubscriber python = new EmptyPrefixSubscriber(context, broker.port())) {
 			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+			// JeroMQ 0.6.0 can leave a fresh connection's handshake hanging until this interval
+			push.setHandshakeIvl(500);
 			push.connect("tcp://127.0.0.1:" + (broker.port() + 2));
 			// live once a relayed event of its own comes back
 			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -140,6 +142,7 @@ class ProbeVisibilityTests {
 
 		private void read(ZContext context, int port) {
 			ZMQ.Socket socket = context.createSocket(SocketType.SUB);
+			// JeroMQ 0.6.0 can leave a fresh connection's handshake hanging until this interval
 			socket.setHandshakeIvl(500);
 			socket.setReceiveTimeOut(50);
 			socket.subscribe(new byte[0]);
