@@ -69,7 +69,8 @@ public final class BrokerMain {
 			broker.close();
 			stopped.countDown();
 		}, "aiodistbus-broker-shutdown"));
-		System.out.println("aiodistbus broker on " + Sockets.tcp(broker.host(), broker.port()) + " (publish "
+		// host:port, an IPv6 host in brackets; scripts read the port from this line
+		System.out.println("aiodistbus broker on " + Sockets.hostAndPort(broker.host(), broker.port()) + " (publish "
 				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + "), frames up to "
 				+ options.maxMessageSize() + " bytes");
 		if (options.security() != null) {

@@ -94,7 +94,12 @@ final class Sockets {
 	}
 
 	static String tcp(String host, int port) {
-		return "tcp://" + endpointHost(host) + ":" + port;
+		return "tcp://" + hostAndPort(host, port);
+	}
+
+	/** @return {@code host:port}, an IPv6 literal in brackets */
+	static String hostAndPort(String host, int port) {
+		return endpointHost(host) + ":" + port;
 	}
 
 	/** @return an endpoint that binds any free port of the host */

@@ -103,7 +103,7 @@ class WireLimitsTests {
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 			List<String> lines = new ArrayList<>();
 			int port = -1;
-			Pattern listening = Pattern.compile("aiodistbus broker on tcp://127\\.0\\.0\\.1:(\\d+)");
+			Pattern listening = Pattern.compile("aiodistbus broker on 127\\.0\\.0\\.1:(\\d+)");
 			while (port < 0) {
 				String line = out.readLine();
 				assertThat(line).as("broker output so far: %s", lines).isNotNull();

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,12 @@ final class BrokerProcess implements AutoCloseable {
 			.start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(this.process.getInputStream(),
 				StandardCharsets.UTF_8));
+		// a broker that never prints its port is ended, so that the read below returns instead of hanging
+		CompletableFuture<Void> reported = new CompletableFuture<>();
+		reported.orTimeout(60, TimeUnit.SECONDS).exceptionally((timeout) -> {
+			this.process.destroyForcibly();
+			return null;
+		});
 		String line;
 		int found = -1;
 		while (found < 0 && (line = out.readLine()) != null) {
@@ -45,9 +52,10 @@ final class BrokerProcess implements AutoCloseable {
 				found = Integer.parseInt(matcher.group(1));
 			}
 		}
+		reported.complete(null);
 		if (found < 0) {
 			this.process.destroyForcibly();
-			throw new IOException("the broker process never reported its port");
+			throw new IOException("the broker process never reported its port (a line matching " + LISTENING + ")");
 		}
 		this.port = found;
 		// keep draining its output, so that it never blocks on a full pipe
