@@ -179,7 +179,11 @@ final class ClientIo {
 		this.drops = drops;
 		this.dropLog = dropLog;
 		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
-				() -> drops.increment(DropReason.OVERSIZE));
+				(size) -> {
+					drops.increment(DropReason.OVERSIZE);
+					dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
+							+ " bytes, more than the limit of " + options.maxMessageSize() + "; its connection goes");
+				});
 		try {
 			this.dealer = Sockets.client(this.context, SocketType.DEALER, host, options, allocator);
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));

@@ -215,7 +215,11 @@ public final class DEventBus implements AutoCloseable {
 	private ZMQ.Socket[] bind(BrokerOptions options) {
 		ZMQException last = null;
 		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
-				() -> this.drops.increment(DropReason.OVERSIZE));
+				(size) -> {
+					this.drops.increment(DropReason.OVERSIZE);
+					this.dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
+							+ " bytes, more than the limit of " + options.maxMessageSize() + "; its connection goes");
+				});
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
 			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options, allocator);
 			// XPUB, not PUB: JeroMQ's PUB keeps every frame a peer sends upstream (other than a

@@ -24,15 +24,19 @@ final class DropLog {
 
 	private final String owner;
 
+	/** Filled once, read only: drops are logged from the owner's thread and from JeroMQ's I/O thread. */
 	private final Map<DropReason, LogThrottle> throttles = new EnumMap<>(DropReason.class);
 
 	DropLog(Logger logger, String owner) {
 		this.logger = logger;
 		this.owner = owner;
+		for (DropReason reason : DropReason.values()) {
+			this.throttles.put(reason, new LogThrottle(WINDOW_NANOS, BURST));
+		}
 	}
 
 	void dropped(DropReason reason, String type, String detail) {
-		long admitted = this.throttles.computeIfAbsent(reason, (r) -> new LogThrottle(WINDOW_NANOS, BURST)).admit();
+		long admitted = this.throttles.get(reason).admit();
 		if (admitted > 0) {
 			this.logger.warn("{}: dropped message ({}) of type '{}': {}{}", this.owner, reason.tag(),
 					LogSafety.safe(type), LogSafety.safe(detail),

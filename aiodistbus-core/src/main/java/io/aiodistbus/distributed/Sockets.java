@@ -1,5 +1,7 @@
 package io.aiodistbus.distributed;
 
+import java.util.function.IntConsumer;
+
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -119,13 +121,14 @@ final class Sockets {
 
 		private final long maxSize;
 
-		private final Runnable refused;
+		private final IntConsumer refused;
 
 		/**
 		 * @param maxSize the largest frame, in bytes
-		 * @param refused called for each frame refused; must be quick and thread-safe
+		 * @param refused called with the announced size (as JeroMQ cast it) of each frame refused; must be
+		 * quick and thread-safe
 		 */
-		FrameAllocator(long maxSize, Runnable refused) {
+		FrameAllocator(long maxSize, IntConsumer refused) {
 			this.maxSize = maxSize;
 			this.refused = refused;
 		}
@@ -137,7 +140,7 @@ final class Sockets {
 		@Override
 		public Msg allocate(int size) {
 			if (size < 0 || size > this.maxSize) {
-				this.refused.run();
+				this.refused.accept(size);
 				return new Msg(0);
 			}
 			return zmq.ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);
