@@ -91,27 +91,42 @@ public record BrokerOptions(String host, int port, Duration pulse, int publishHi
 		return new Builder(this);
 	}
 
-	/** @param value the address to bind @return a copy with it */
+	/**
+	 * @param value the address to bind
+	 * @return a copy with it
+	 */
 	public BrokerOptions withHost(String value) {
 		return toBuilder().host(value).build();
 	}
 
-	/** @param value the first port, 0 for free ones @return a copy with it */
+	/**
+	 * @param value the first port, 0 for free ones
+	 * @return a copy with it
+	 */
 	public BrokerOptions withPort(int value) {
 		return toBuilder().port(value).build();
 	}
 
-	/** @param value the heartbeat interval @return a copy with it */
+	/**
+	 * @param value the heartbeat interval
+	 * @return a copy with it
+	 */
 	public BrokerOptions withPulse(Duration value) {
 		return toBuilder().pulse(value).build();
 	}
 
-	/** @param value the PUB high-water mark @return a copy with it */
+	/**
+	 * @param value the PUB high-water mark
+	 * @return a copy with it
+	 */
 	public BrokerOptions withPublishHighWaterMark(int value) {
 		return toBuilder().publishHighWaterMark(value).build();
 	}
 
-	/** @param value the largest accepted frame in bytes @return a copy with it */
+	/**
+	 * @param value the largest accepted frame in bytes
+	 * @return a copy with it
+	 */
 	public BrokerOptions withMaxMessageSize(long value) {
 		return toBuilder().maxMessageSize(value).build();
 	}
@@ -164,31 +179,46 @@ public record BrokerOptions(String host, int port, Duration pulse, int publishHi
 			return this;
 		}
 
-		/** @param value the first of three consecutive ports, 0 for free ones @return this builder */
+		/**
+		 * @param value the first of three consecutive ports, 0 for free ones
+		 * @return this builder
+		 */
 		public Builder port(int value) {
 			this.port = value;
 			return this;
 		}
 
-		/** @param value the heartbeat interval @return this builder */
+		/**
+		 * @param value the heartbeat interval
+		 * @return this builder
+		 */
 		public Builder pulse(Duration value) {
 			this.pulse = value;
 			return this;
 		}
 
-		/** @param value the PUB queue per slow subscriber, 0 for no limit @return this builder */
+		/**
+		 * @param value the PUB queue per slow subscriber, 0 for no limit
+		 * @return this builder
+		 */
 		public Builder publishHighWaterMark(int value) {
 			this.publishHighWaterMark = value;
 			return this;
 		}
 
-		/** @param value the largest accepted frame in bytes @return this builder */
+		/**
+		 * @param value the largest accepted frame in bytes
+		 * @return this builder
+		 */
 		public Builder maxMessageSize(long value) {
 			this.maxMessageSize = value;
 			return this;
 		}
 
-		/** @param value CurveZMQ keys and the allow-list, or {@code null} for none @return this builder */
+		/**
+		 * @param value CurveZMQ keys and the allow-list, or {@code null} for none
+		 * @return this builder
+		 */
 		public Builder security(BrokerSecurity value) {
 			this.security = value;
 			return this;

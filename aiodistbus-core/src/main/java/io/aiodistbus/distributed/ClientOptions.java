@@ -140,37 +140,59 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		return withPulseCheckInterval(value);
 	}
 
-	/** @param value the pulse check interval @return a copy with it */
+	/**
+	 * @param value the pulse check interval
+	 * @return a copy with it
+	 */
 	public ClientOptions withPulseCheckInterval(Duration value) {
 		return toBuilder().pulseCheckInterval(value).build();
 	}
 
-	/** @param value the tolerated failed checks @return a copy with it */
+	/**
+	 * @param value the tolerated failed checks
+	 * @return a copy with it
+	 */
 	public ClientOptions withPulseLimit(int value) {
 		return toBuilder().pulseLimit(value).build();
 	}
 
-	/** @param value whether to reconnect after a disruption @return a copy with it */
+	/**
+	 * @param value whether to reconnect after a disruption
+	 * @return a copy with it
+	 */
 	public ClientOptions withReconnect(boolean value) {
 		return toBuilder().reconnect(value).build();
 	}
 
-	/** @param value how long connect waits @return a copy with it */
+	/**
+	 * @param value how long connect waits
+	 * @return a copy with it
+	 */
 	public ClientOptions withConnectTimeout(Duration value) {
 		return toBuilder().connectTimeout(value).build();
 	}
 
-	/** @param capacity the inbound queue size @param policy what to do when full @return a copy with them */
+	/**
+	 * @param capacity the inbound queue size
+	 * @param policy what to do when full
+	 * @return a copy with them
+	 */
 	public ClientOptions withInbound(int capacity, OverflowPolicy policy) {
 		return toBuilder().inboundCapacity(capacity).overflowPolicy(policy).build();
 	}
 
-	/** @param value the push high-water mark @return a copy with it */
+	/**
+	 * @param value the push high-water mark
+	 * @return a copy with it
+	 */
 	public ClientOptions withPushHighWaterMark(int value) {
 		return toBuilder().pushHighWaterMark(value).build();
 	}
 
-	/** @param value how long close lets outgoing events drain @return a copy with it */
+	/**
+	 * @param value how long close lets outgoing events drain
+	 * @return a copy with it
+	 */
 	public ClientOptions withCloseFlushTimeout(Duration value) {
 		return toBuilder().closeFlushTimeout(value).build();
 	}
@@ -244,67 +266,100 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 			this.maxMessageSize = options.maxMessageSize;
 		}
 
-		/** @param value how often to check that a broker pulse arrived @return this builder */
+		/**
+		 * @param value how often to check that a broker pulse arrived
+		 * @return this builder
+		 */
 		public Builder pulseCheckInterval(Duration value) {
 			this.pulseCheckInterval = value;
 			return this;
 		}
 
-		/** @param value the failed pulse checks tolerated in a row @return this builder */
+		/**
+		 * @param value the failed pulse checks tolerated in a row
+		 * @return this builder
+		 */
 		public Builder pulseLimit(int value) {
 			this.pulseLimit = value;
 			return this;
 		}
 
-		/** @param value whether to reconnect after a disruption @return this builder */
+		/**
+		 * @param value whether to reconnect after a disruption
+		 * @return this builder
+		 */
 		public Builder reconnect(boolean value) {
 			this.reconnect = value;
 			return this;
 		}
 
-		/** @param value how long connect waits for the broker @return this builder */
+		/**
+		 * @param value how long connect waits for the broker
+		 * @return this builder
+		 */
 		public Builder connectTimeout(Duration value) {
 			this.connectTimeout = value;
 			return this;
 		}
 
-		/** @param value how many received events may wait for the handlers @return this builder */
+		/**
+		 * @param value how many received events may wait for the handlers
+		 * @return this builder
+		 */
 		public Builder inboundCapacity(int value) {
 			this.inboundCapacity = value;
 			return this;
 		}
 
-		/** @param value what to do with an event that finds the inbound queue full @return this builder */
+		/**
+		 * @param value what to do with an event that finds the inbound queue full
+		 * @return this builder
+		 */
 		public Builder overflowPolicy(OverflowPolicy value) {
 			this.overflowPolicy = value;
 			return this;
 		}
 
-		/** @param value the outgoing messages ZeroMQ queues, 0 for no limit @return this builder */
+		/**
+		 * @param value the outgoing messages ZeroMQ queues, 0 for no limit
+		 * @return this builder
+		 */
 		public Builder pushHighWaterMark(int value) {
 			this.pushHighWaterMark = value;
 			return this;
 		}
 
-		/** @param value how long close lets outgoing events drain @return this builder */
+		/**
+		 * @param value how long close lets outgoing events drain
+		 * @return this builder
+		 */
 		public Builder closeFlushTimeout(Duration value) {
 			this.closeFlushTimeout = value;
 			return this;
 		}
 
-		/** @param value CurveZMQ keys, or {@code null} for none @return this builder */
+		/**
+		 * @param value CurveZMQ keys, or {@code null} for none
+		 * @return this builder
+		 */
 		public Builder security(ClientSecurity value) {
 			this.security = value;
 			return this;
 		}
 
-		/** @param value how long an emit waits for room, zero never @return this builder */
+		/**
+		 * @param value how long an emit waits for room, zero never
+		 * @return this builder
+		 */
 		public Builder sendTimeout(Duration value) {
 			this.sendTimeout = value;
 			return this;
 		}
 
-		/** @param value the largest frame sent or received, in bytes @return this builder */
+		/**
+		 * @param value the largest frame sent or received, in bytes
+		 * @return this builder
+		 */
 		public Builder maxMessageSize(long value) {
 			this.maxMessageSize = value;
 			return this;
