@@ -4,15 +4,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.aiodistbus.distributed.BrokerOptions;
+import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.OverflowPolicy;
 
 /**
  * Configuration of the application's bus. Invalid values fail the binding with a message naming
- * the property, so a bad configuration stops the application at start-up.
+ * the property, so a bad configuration stops the application at start-up. The defaults and the
+ * checks of the properties that become {@link BrokerOptions} and {@link ClientOptions} are those of
+ * core.
  */
 @ConfigurationProperties("aiodistbus")
 public class AiodistbusProperties {
@@ -96,7 +101,7 @@ public class AiodistbusProperties {
 		/**
 		 * Address the broker binds to.
 		 */
-		private String host = "127.0.0.1";
+		private String host = BrokerOptions.DEFAULT_HOST;
 
 		/**
 		 * First of the three consecutive ports the broker binds (handshake, publish, collect); 0 for
@@ -107,26 +112,26 @@ public class AiodistbusProperties {
 		/**
 		 * Interval between the pulses the broker sends its clients so they can tell it is alive.
 		 */
-		private Duration pulse = Duration.ofSeconds(15);
+		private Duration pulse = BrokerOptions.DEFAULT_PULSE;
 
 		/**
 		 * Messages the broker queues for each slow subscriber before ZeroMQ drops (seen by that
 		 * subscriber as lost events); 0 for no limit.
 		 */
-		private int publishHighWaterMark = 100_000;
+		private int publishHighWaterMark = BrokerOptions.DEFAULT_PUBLISH_HIGH_WATER_MARK;
 
 		/**
 		 * Largest frame accepted from a client, at most 2GB - 1 byte; ZeroMQ drops the connection of a
 		 * client that sends a larger one. Also bounds what a frame header can make the broker allocate.
 		 */
-		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+		private DataSize maxMessageSize = DataSize.ofBytes(BrokerOptions.DEFAULT_MAX_MESSAGE_SIZE);
 
 		public String getHost() {
 			return this.host;
 		}
 
 		public void setHost(String host) {
-			this.host = Check.notBlank("aiodistbus.broker.host", host);
+			this.host = Check.broker("aiodistbus.broker.host", host, BrokerOptions.Builder::host);
 		}
 
 		public int getPort() {
@@ -134,7 +139,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setPort(int port) {
-			this.port = Check.port("aiodistbus.broker.port", port, 0, 65533);
+			this.port = Check.broker("aiodistbus.broker.port", port, BrokerOptions.Builder::port);
 		}
 
 		public Duration getPulse() {
@@ -142,7 +147,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setPulse(Duration pulse) {
-			this.pulse = Check.positive("aiodistbus.broker.pulse", pulse);
+			this.pulse = Check.broker("aiodistbus.broker.pulse", pulse, BrokerOptions.Builder::pulse);
 		}
 
 		public int getPublishHighWaterMark() {
@@ -150,8 +155,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setPublishHighWaterMark(int publishHighWaterMark) {
-			this.publishHighWaterMark = Check.atLeast("aiodistbus.broker.publish-high-water-mark",
-					publishHighWaterMark, 0);
+			this.publishHighWaterMark = Check.broker("aiodistbus.broker.publish-high-water-mark",
+					publishHighWaterMark, BrokerOptions.Builder::publishHighWaterMark);
 		}
 
 		public DataSize getMaxMessageSize() {
@@ -159,7 +164,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
-			this.maxMessageSize = Check.messageSize("aiodistbus.broker.max-message-size", maxMessageSize);
+			this.maxMessageSize = Check.broker("aiodistbus.broker.max-message-size", maxMessageSize,
+					(builder, size) -> builder.maxMessageSize(size.toBytes()));
 		}
 
 	}
@@ -183,50 +189,51 @@ public class AiodistbusProperties {
 		/**
 		 * How long start-up waits for the broker to answer before failing.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(30);
+		private Duration connectTimeout = ClientOptions.DEFAULT_CONNECT_TIMEOUT;
 
 		/**
-		 * Interval between the client's checks that a broker pulse arrived.
+		 * Interval between the client's checks that a broker pulse arrived since the previous check
+		 * (named after Python's pulse_ttl; ClientOptions' pulseCheckInterval).
 		 */
-		private Duration pulseTtl = Duration.ofSeconds(50);
+		private Duration pulseTtl = ClientOptions.DEFAULT_PULSE_CHECK_INTERVAL;
 
 		/**
 		 * Failed pulse checks in a row tolerated before the broker counts as gone.
 		 */
-		private int pulseLimit = 4;
+		private int pulseLimit = ClientOptions.DEFAULT_PULSE_LIMIT;
 
 		/**
 		 * Whether to reconnect after the broker was lost; without, the client closes.
 		 */
-		private boolean reconnect = true;
+		private boolean reconnect = ClientOptions.DEFAULT_RECONNECT;
 
 		/**
 		 * Received events that may wait for the application's handlers.
 		 */
-		private int inboundCapacity = 100_000;
+		private int inboundCapacity = ClientOptions.DEFAULT_INBOUND_CAPACITY;
 
 		/**
 		 * What happens to a received event that finds the inbound queue full: 'block' stops reading
 		 * (the broker's queue for this client fills and drops instead), 'drop-newest' drops that event,
 		 * 'drop-oldest' the oldest queued one; drops are counted.
 		 */
-		private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+		private OverflowPolicy overflowPolicy = ClientOptions.DEFAULT_OVERFLOW_POLICY;
 
 		/**
 		 * Outgoing messages ZeroMQ queues while the broker is slow or unreachable; 0 for no limit.
 		 */
-		private int pushHighWaterMark = 100_000;
+		private int pushHighWaterMark = ClientOptions.DEFAULT_PUSH_HIGH_WATER_MARK;
 
 		/**
 		 * How long an emit waits for room in a full outgoing queue before it drops the event and
 		 * counts it; 0 never waits.
 		 */
-		private Duration sendTimeout = Duration.ofSeconds(1);
+		private Duration sendTimeout = ClientOptions.DEFAULT_SEND_TIMEOUT;
 
 		/**
 		 * How long closing the client lets already accepted outgoing events drain.
 		 */
-		private Duration closeFlushTimeout = Duration.ofSeconds(1);
+		private Duration closeFlushTimeout = ClientOptions.DEFAULT_CLOSE_FLUSH_TIMEOUT;
 
 		/**
 		 * How long shutdown waits for running handlers to finish once the client stopped delivering
@@ -240,7 +247,7 @@ public class AiodistbusProperties {
 		 * throws, and ZeroMQ drops the connection of a broker that sends a larger one (the client then
 		 * connects again). Keep it at or below the broker's.
 		 */
-		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+		private DataSize maxMessageSize = DataSize.ofBytes(ClientOptions.DEFAULT_MAX_MESSAGE_SIZE);
 
 		public String getHost() {
 			return this.host;
@@ -263,7 +270,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setConnectTimeout(Duration connectTimeout) {
-			this.connectTimeout = Check.positive("aiodistbus.client.connect-timeout", connectTimeout);
+			this.connectTimeout = Check.client("aiodistbus.client.connect-timeout", connectTimeout,
+					ClientOptions.Builder::connectTimeout);
 		}
 
 		public Duration getPulseTtl() {
@@ -271,7 +279,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setPulseTtl(Duration pulseTtl) {
-			this.pulseTtl = Check.positive("aiodistbus.client.pulse-ttl", pulseTtl);
+			this.pulseTtl = Check.client("aiodistbus.client.pulse-ttl", pulseTtl,
+					ClientOptions.Builder::pulseCheckInterval);
 		}
 
 		public int getPulseLimit() {
@@ -279,10 +288,7 @@ public class AiodistbusProperties {
 		}
 
 		public void setPulseLimit(int pulseLimit) {
-			if (pulseLimit < 0) {
-				throw new IllegalArgumentException("aiodistbus.client.pulse-limit must not be negative, was " + pulseLimit);
-			}
-			this.pulseLimit = pulseLimit;
+			this.pulseLimit = Check.client("aiodistbus.client.pulse-limit", pulseLimit, ClientOptions.Builder::pulseLimit);
 		}
 
 		public boolean isReconnect() {
@@ -298,7 +304,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setInboundCapacity(int inboundCapacity) {
-			this.inboundCapacity = Check.atLeast("aiodistbus.client.inbound-capacity", inboundCapacity, 1);
+			this.inboundCapacity = Check.client("aiodistbus.client.inbound-capacity", inboundCapacity,
+					ClientOptions.Builder::inboundCapacity);
 		}
 
 		public OverflowPolicy getOverflowPolicy() {
@@ -306,10 +313,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
-			if (overflowPolicy == null) {
-				throw new IllegalArgumentException("aiodistbus.client.overflow-policy must not be empty");
-			}
-			this.overflowPolicy = overflowPolicy;
+			this.overflowPolicy = Check.client("aiodistbus.client.overflow-policy", overflowPolicy,
+					ClientOptions.Builder::overflowPolicy);
 		}
 
 		public int getPushHighWaterMark() {
@@ -317,7 +322,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setPushHighWaterMark(int pushHighWaterMark) {
-			this.pushHighWaterMark = Check.atLeast("aiodistbus.client.push-high-water-mark", pushHighWaterMark, 0);
+			this.pushHighWaterMark = Check.client("aiodistbus.client.push-high-water-mark", pushHighWaterMark,
+					ClientOptions.Builder::pushHighWaterMark);
 		}
 
 		public Duration getSendTimeout() {
@@ -325,7 +331,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setSendTimeout(Duration sendTimeout) {
-			this.sendTimeout = Check.notNegative("aiodistbus.client.send-timeout", sendTimeout);
+			this.sendTimeout = Check.client("aiodistbus.client.send-timeout", sendTimeout,
+					ClientOptions.Builder::sendTimeout);
 		}
 
 		public Duration getCloseFlushTimeout() {
@@ -333,7 +340,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setCloseFlushTimeout(Duration closeFlushTimeout) {
-			this.closeFlushTimeout = Check.notNegative("aiodistbus.client.close-flush-timeout", closeFlushTimeout);
+			this.closeFlushTimeout = Check.client("aiodistbus.client.close-flush-timeout", closeFlushTimeout,
+					ClientOptions.Builder::closeFlushTimeout);
 		}
 
 		public Duration getShutdownTimeout() {
@@ -349,7 +357,8 @@ public class AiodistbusProperties {
 		}
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
-			this.maxMessageSize = Check.messageSize("aiodistbus.client.max-message-size", maxMessageSize);
+			this.maxMessageSize = Check.client("aiodistbus.client.max-message-size", maxMessageSize,
+					(builder, size) -> builder.maxMessageSize(size.toBytes()));
 		}
 
 	}
@@ -465,11 +474,45 @@ public class AiodistbusProperties {
 
 	/**
 	 * The checks the setters share. Setters throw so that binding fails naming the property, without
-	 * requiring a Bean Validation provider on the application's class path.
+	 * requiring a Bean Validation provider on the application's class path. A property that becomes
+	 * an option is checked by the options themselves, so each rule is written once, in core.
 	 */
 	private static final class Check {
 
 		private Check() {
+		}
+
+		static <T> T broker(String property, T value, BiConsumer<BrokerOptions.Builder, T> option) {
+			return check(property, value, () -> {
+				BrokerOptions.Builder builder = BrokerOptions.builder();
+				option.accept(builder, value);
+				builder.build();
+			});
+		}
+
+		static <T> T client(String property, T value, BiConsumer<ClientOptions.Builder, T> option) {
+			return check(property, value, () -> {
+				ClientOptions.Builder builder = ClientOptions.builder();
+				option.accept(builder, value);
+				builder.build();
+			});
+		}
+
+		// Builds options from the defaults and this one value. Their messages start with the
+		// component's name, which the property's replaces; the cause is left out so that the
+		// application's failure names the property down to its root cause.
+		private static <T> T check(String property, T value, Runnable build) {
+			if (value == null) {
+				throw new IllegalArgumentException(property + " must not be empty");
+			}
+			try {
+				build.run();
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				String message = ex.getMessage();
+				throw new IllegalArgumentException(property + message.substring(message.indexOf(' ')));
+			}
+			return value;
 		}
 
 		static int port(String property, int port, int min, int max) {
@@ -480,33 +523,11 @@ public class AiodistbusProperties {
 			return port;
 		}
 
-		static Duration positive(String property, Duration duration) {
-			if (duration == null || duration.isNegative() || duration.isZero()) {
-				throw new IllegalArgumentException(property + " must be a positive duration, was " + duration);
-			}
-			return duration;
-		}
-
 		static Duration notNegative(String property, Duration duration) {
 			if (duration == null || duration.isNegative()) {
 				throw new IllegalArgumentException(property + " must not be negative, was " + duration);
 			}
 			return duration;
-		}
-
-		static int atLeast(String property, int value, int min) {
-			if (value < min) {
-				throw new IllegalArgumentException(property + " must be at least " + min + ", was " + value);
-			}
-			return value;
-		}
-
-		static DataSize messageSize(String property, DataSize size) {
-			if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
-				throw new IllegalArgumentException(property + " must be between 1B and " + Integer.MAX_VALUE
-						+ "B (there is no unlimited setting), was " + size);
-			}
-			return size;
 		}
 
 		static String notBlank(String property, String text) {

@@ -66,13 +66,14 @@ class BrokerBusConfiguration {
 	static BrokerOptions brokerOptions(AiodistbusProperties properties,
 			ObjectProvider<BrokerOptionsCustomizer> customizers) {
 		AiodistbusProperties.Broker broker = properties.getBroker();
-		BrokerOptions options = BrokerOptions.defaults()
-			.withHost(broker.getHost())
-			.withPort(broker.getPort())
-			.withPulse(broker.getPulse())
-			.withPublishHighWaterMark(broker.getPublishHighWaterMark())
-			.withMaxMessageSize(broker.getMaxMessageSize().toBytes())
-			.withSecurity(BusSecurity.broker(properties.getSecurity()));
+		BrokerOptions options = BrokerOptions.builder()
+			.host(broker.getHost())
+			.port(broker.getPort())
+			.pulse(broker.getPulse())
+			.publishHighWaterMark(broker.getPublishHighWaterMark())
+			.maxMessageSize(broker.getMaxMessageSize().toBytes())
+			.security(BusSecurity.broker(properties.getSecurity()))
+			.build();
 		for (BrokerOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);
 		}

@@ -13,7 +13,8 @@ public interface BrokerOptionsCustomizer {
 
 	/**
 	 * @param options the options so far
-	 * @return the options to use, typically a {@code with...} copy of {@code options}
+	 * @return the options to use, typically a copy of {@code options} changed through
+	 * {@link BrokerOptions#toBuilder()} (or a {@code with...} method for one value)
 	 */
 	BrokerOptions customize(BrokerOptions options);
 }

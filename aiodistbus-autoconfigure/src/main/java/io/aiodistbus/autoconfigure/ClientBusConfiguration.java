@@ -49,17 +49,19 @@ class ClientBusConfiguration {
 	 */
 	static ClientOptions clientOptions(AiodistbusProperties.Client client, ClientSecurity security,
 			ObjectProvider<ClientOptionsCustomizer> customizers) {
-		ClientOptions options = ClientOptions.defaults()
-			.withConnectTimeout(client.getConnectTimeout())
-			.withPulseTtl(client.getPulseTtl())
-			.withPulseLimit(client.getPulseLimit())
-			.withReconnect(client.isReconnect())
-			.withInbound(client.getInboundCapacity(), client.getOverflowPolicy())
-			.withPushHighWaterMark(client.getPushHighWaterMark())
-			.withSendTimeout(client.getSendTimeout())
-			.withCloseFlushTimeout(client.getCloseFlushTimeout())
-			.withMaxMessageSize(client.getMaxMessageSize().toBytes())
-			.withSecurity(security);
+		ClientOptions options = ClientOptions.builder()
+			.connectTimeout(client.getConnectTimeout())
+			.pulseCheckInterval(client.getPulseTtl())
+			.pulseLimit(client.getPulseLimit())
+			.reconnect(client.isReconnect())
+			.inboundCapacity(client.getInboundCapacity())
+			.overflowPolicy(client.getOverflowPolicy())
+			.pushHighWaterMark(client.getPushHighWaterMark())
+			.sendTimeout(client.getSendTimeout())
+			.closeFlushTimeout(client.getCloseFlushTimeout())
+			.maxMessageSize(client.getMaxMessageSize().toBytes())
+			.security(security)
+			.build();
 		for (ClientOptionsCustomizer customizer : customizers.orderedStream().toList()) {
 			options = customizer.customize(options);
 		}

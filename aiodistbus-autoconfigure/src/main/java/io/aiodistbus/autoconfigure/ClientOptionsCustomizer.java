@@ -14,7 +14,8 @@ public interface ClientOptionsCustomizer {
 
 	/**
 	 * @param options the options so far
-	 * @return the options to use, typically a {@code with...} copy of {@code options}
+	 * @return the options to use, typically a copy of {@code options} changed through
+	 * {@link ClientOptions#toBuilder()} (or a {@code with...} method for one value)
 	 */
 	ClientOptions customize(ClientOptions options);
 }

@@ -2,6 +2,8 @@ package io.aiodistbus.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,11 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The metadata the configuration processor generates, which IDEs show: every property described,
- * with its default.
+ * with its true default.
  */
 class ConfigurationMetadataTests {
 
@@ -25,12 +30,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyShouldHaveDescriptionAndDefault() throws IOException {
-		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			metadata = new ObjectMapper().readTree(in);
-		}
-		Map<String, JsonNode> properties = new TreeMap<>();
-		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asText(), property));
+		Map<String, JsonNode> properties = properties();
 		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.broker.host",
 				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.broker.publish-high-water-mark",
 				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
@@ -54,6 +54,36 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("aiodistbus.client.overflow-policy").get("defaultValue").asText()).isEqualTo("block");
 		assertThat(properties.get("aiodistbus.namespaces").get("defaultValue").toString())
 			.isEqualTo("[\"default\"]");
+	}
+
+	// Most defaults are core's constants, which the processor cannot read, so the additional
+	// metadata states them: binding those stated defaults must give the actual ones.
+	@Test
+	void documentedDefaultsShouldBeTheActualDefaults() throws IOException {
+		Map<String, Object> documented = new TreeMap<>();
+		properties().forEach((name, property) -> {
+			JsonNode value = property.get("defaultValue");
+			if (name.startsWith("aiodistbus.") && value != null) {
+				List<String> values = new ArrayList<>();
+				(value.isArray() ? value : List.of(value)).forEach((element) -> values.add(element.asText()));
+				documented.put(name, String.join(",", values));
+			}
+		});
+		assertThat(documented).containsEntry("aiodistbus.client.pulse-ttl", "50s");
+		AiodistbusProperties bound = new Binder(new MapConfigurationPropertySource(documented))
+			.bind("aiodistbus", AiodistbusProperties.class)
+			.get();
+		assertThat(bound).usingRecursiveComparison().isEqualTo(new AiodistbusProperties());
+	}
+
+	private Map<String, JsonNode> properties() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = new ObjectMapper().readTree(in);
+		}
+		Map<String, JsonNode> properties = new TreeMap<>();
+		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asText(), property));
+		return properties;
 	}
 
 }

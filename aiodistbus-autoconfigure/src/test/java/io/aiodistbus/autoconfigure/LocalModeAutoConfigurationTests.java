@@ -234,7 +234,7 @@ class LocalModeAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("aiodistbus.broker.port")
 				.rootCause()
-				.hasMessage("aiodistbus.broker.port must be between 0 and 65533, was -1"));
+				.hasMessage("aiodistbus.broker.port must be between 0 and 65533 (three ports are bound), was -1"));
 	}
 
 	@Test

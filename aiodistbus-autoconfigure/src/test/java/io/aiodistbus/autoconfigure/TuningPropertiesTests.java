@@ -88,15 +88,35 @@ class TuningPropertiesTests {
 		assertFailure("aiodistbus.client.inbound-capacity=0", "aiodistbus.client.inbound-capacity must be at least 1");
 		assertFailure("aiodistbus.client.overflow-policy=drop-all", "aiodistbus.client.overflow-policy");
 		assertFailure("aiodistbus.client.push-high-water-mark=-1",
-				"aiodistbus.client.push-high-water-mark must be at least 0");
+				"aiodistbus.client.push-high-water-mark must not be negative, was -1");
 		assertFailure("aiodistbus.client.send-timeout=-1s", "aiodistbus.client.send-timeout must not be negative");
 		assertFailure("aiodistbus.client.close-flush-timeout=-1s",
 				"aiodistbus.client.close-flush-timeout must not be negative");
 		assertFailure("aiodistbus.broker.publish-high-water-mark=-1",
-				"aiodistbus.broker.publish-high-water-mark must be at least 0");
-		assertFailure("aiodistbus.broker.max-message-size=0", "aiodistbus.broker.max-message-size must be between 1B");
+				"aiodistbus.broker.publish-high-water-mark must not be negative, was -1");
+		assertFailure("aiodistbus.broker.max-message-size=0",
+				"aiodistbus.broker.max-message-size must be between 1 and 2147483647 bytes");
 		assertFailure("aiodistbus.broker.max-message-size=-1", "there is no unlimited setting");
 		assertFailure("aiodistbus.client.max-message-size=2GB", "aiodistbus.client.max-message-size must be between");
+	}
+
+	@Test
+	void invalidOptionValuesShouldFailWithTheOptionsRuleNamingProperty() {
+		assertRootCause("aiodistbus.client.pulse-ttl=0s", "aiodistbus.client.pulse-ttl must be positive, was PT0S");
+		assertRootCause("aiodistbus.client.pulse-limit=-1", "aiodistbus.client.pulse-limit must not be negative, was -1");
+		assertRootCause("aiodistbus.client.connect-timeout=-1s",
+				"aiodistbus.client.connect-timeout must be positive, was PT-1S");
+		assertRootCause("aiodistbus.client.inbound-capacity=0",
+				"aiodistbus.client.inbound-capacity must be at least 1, was 0");
+		assertRootCause("aiodistbus.broker.pulse=0s", "aiodistbus.broker.pulse must be positive, was PT0S");
+		assertRootCause("aiodistbus.broker.host= ", "aiodistbus.broker.host must not be blank");
+		assertRootCause("aiodistbus.broker.port=65534",
+				"aiodistbus.broker.port must be between 0 and 65533 (three ports are bound), was 65534");
+	}
+
+	private void assertRootCause(String property, String message) {
+		this.runner.withPropertyValues(property)
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessage(message));
 	}
 
 	private void assertFailure(String property, String message) {

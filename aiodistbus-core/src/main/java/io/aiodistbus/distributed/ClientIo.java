@@ -361,7 +361,7 @@ final class ClientIo {
 		SocketBase in = this.subscriber.base();
 		long now = System.nanoTime();
 		this.nextHandshakeSend = now;
-		this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
+		this.nextPulseCheck = now + this.options.pulseCheckInterval().toNanos();
 		long nextHousekeeping = now;
 		int timeout = -1;
 		try {
@@ -428,7 +428,7 @@ final class ClientIo {
 		}
 		if (now - this.nextPulseCheck >= 0) {
 			checkPulse();
-			this.nextPulseCheck = now + this.options.pulseTtl().toNanos();
+			this.nextPulseCheck = now + this.options.pulseCheckInterval().toNanos();
 		}
 	}
 
@@ -462,8 +462,8 @@ final class ClientIo {
 		}
 		this.missedPulses++;
 		if (this.missedPulses > this.options.pulseLimit()) {
-			disrupt("no broker pulse in " + this.missedPulses + " checks of " + this.options.pulseTtl().toMillis()
-					+ " ms");
+			disrupt("no broker pulse in " + this.missedPulses + " checks of "
+					+ this.options.pulseCheckInterval().toMillis() + " ms");
 		}
 	}
 
@@ -572,7 +572,7 @@ final class ClientIo {
 		this.connected = true;
 		this.missedPulses = 0;
 		this.pulsesAtLastCheck = this.pulses.get();
-		this.nextPulseCheck = System.nanoTime() + this.options.pulseTtl().toNanos();
+		this.nextPulseCheck = System.nanoTime() + this.options.pulseCheckInterval().toNanos();
 		boolean reconnected = this.everConnected;
 		this.everConnected = true;
 		this.listener.connected(reconnected);

@@ -45,7 +45,7 @@ import io.aiodistbus.wire.WireEvent;
  * calling thread and returns once the event is queued for sending.
  *
  * <h2>Heartbeat and reconnection</h2>
- * Every {@code pulseTtl} the client checks that a broker pulse arrived; after more than
+ * Every {@code pulseCheckInterval} the client checks that a broker pulse arrived; after more than
  * {@code pulseLimit} failed checks, when the connection drops, or when the broker announces its close,
  * the client is {@linkplain ConnectionState#DISRUPTED disrupted}: {@link #onDisrupt} callbacks run,
  * and then, with reconnect on (the default), it handshakes again with backoff, keeping its handlers;

@@ -190,7 +190,7 @@ class ClientLifecycleTests {
 		DEventBus broker = closed(new DEventBus(BrokerOptions.defaults().withPulse(Duration.ofHours(1))));
 		Set<Thread> baseline = busThreads();
 		DEntryPoint client = client(ClientOptions.defaults()
-			.withPulseTtl(Duration.ofMillis(100))
+			.withPulseCheckInterval(Duration.ofMillis(100))
 			.withPulseLimit(2)
 			.withReconnect(false));
 		AtomicInteger disruptions = new AtomicInteger();
