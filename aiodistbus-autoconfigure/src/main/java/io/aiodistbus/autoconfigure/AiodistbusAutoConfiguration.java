@@ -12,6 +12,7 @@ import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.PayloadMapper;
 import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.spring.EventHandlerAnnotationBeanPostProcessor;
 import io.aiodistbus.spring.EventedBean;
 import io.aiodistbus.spring.HandlerRegistry;
 
