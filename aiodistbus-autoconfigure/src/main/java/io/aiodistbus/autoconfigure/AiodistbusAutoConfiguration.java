@@ -12,14 +12,16 @@ import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.PayloadMapper;
 import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.spring.EventHandlerAnnotationBeanPostProcessor;
 import io.aiodistbus.spring.EventedBean;
 import io.aiodistbus.spring.HandlerRegistry;
 
 /**
  * Auto-configuration of the application's bus: an {@link EntryPoint} in the configured
- * {@linkplain AiodistbusProperties#getMode() mode}, {@link EventHandler @EventHandler} methods on it,
- * {@link EventedBean @EventedBean} beans, and the application's {@code @BusEvent} classes known to
- * the codec.
+ * {@linkplain AiodistbusProperties#getMode() mode}, observed by the application's
+ * {@link io.aiodistbus.BusObserver BusObserver} beans, {@link EventHandler @EventHandler} methods on
+ * it, {@link EventedBean @EventedBean} beans, and the application's {@code @BusEvent} classes known
+ * to the codec.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(AiodistbusProperties.class)

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.ClientOptions;
@@ -25,9 +26,10 @@ class ClientBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers) {
-		return new DEntryPoint(
-				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec);
+			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers) {
+		return BusObservers.addTo(new DEntryPoint(
+				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
+				observers);
 	}
 
 	@Bean

@@ -2,10 +2,12 @@ package io.aiodistbus.autoconfigure;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.local.EventBus;
@@ -30,8 +32,9 @@ class LocalBusConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec) {
-		LocalEntryPoint entryPoint = new LocalEntryPoint(codec);
+	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec,
+			ObjectProvider<BusObserver> observers) {
+		LocalEntryPoint entryPoint = BusObservers.addTo(new LocalEntryPoint(codec), observers);
 		entryPoint.connect(eventBus);
 		return entryPoint;
 	}

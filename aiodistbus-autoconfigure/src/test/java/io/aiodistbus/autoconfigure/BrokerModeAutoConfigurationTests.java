@@ -41,6 +41,12 @@ class BrokerModeAutoConfigurationTests {
 	}
 
 	@Test
+	void userObserverBeansShouldObserveTheEntryPoint() {
+		this.runner.withBean(RecordingObserver.class).run((context) -> context.getBean(RecordingObserver.class)
+			.hearsEmitsAndHandlersOf(context.getBean(EntryPoint.class)));
+	}
+
+	@Test
 	void eachEventShouldReachApplicationAndRemoteClientExactlyOnce() {
 		this.runner.withBean(Handlers.class).run((context) -> {
 			DEventBus broker = context.getBean(DEventBus.class);

@@ -54,6 +54,12 @@ class ClientModeAutoConfigurationTests {
 	}
 
 	@Test
+	void userObserverBeansShouldObserveTheEntryPoint() {
+		this.runner.withBean(RecordingObserver.class).run((context) -> context.getBean(RecordingObserver.class)
+			.hearsEmitsAndHandlersOf(context.getBean(EntryPoint.class)));
+	}
+
+	@Test
 	void eventHandlersShouldReceiveEventsFromOtherClients() {
 		this.runner.withBean(Handlers.class).run((context) -> {
 			Handlers handlers = context.getBean(Handlers.class);

@@ -21,8 +21,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.util.AopTestUtils;
 
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.scan.ScanConfiguration;
 import io.aiodistbus.autoconfigure.scan.Scanned;
@@ -48,6 +50,18 @@ class LocalModeAutoConfigurationTests {
 			assertThat(context).hasSingleBean(EventBus.class).hasSingleBean(EntryPoint.class);
 			assertThat(context.getBean(EntryPoint.class)).isInstanceOfSatisfying(LocalEntryPoint.class,
 					(entryPoint) -> assertThat(entryPoint.isConnected()).isTrue());
+		});
+	}
+
+	@Test
+	void userObserverBeansShouldObserveTheEntryPointInTheirOrder() {
+		this.runner.withUserConfiguration(OrderedObserversConfiguration.class).run((context) -> {
+			EntryPoint entryPoint = context.getBean(EntryPoint.class);
+			context.getBean("observer", RecordingObserver.class).hearsEmitsAndHandlersOf(entryPoint);
+			List<String> order = context.getBean(OrderedObserversConfiguration.class).order;
+			order.clear();
+			entryPoint.emit("observed.order");
+			assertThat(order).containsExactly("first", "second");
 		});
 	}
 
@@ -388,6 +402,42 @@ class LocalModeAutoConfigurationTests {
 
 		@EventHandler("a")
 		private void on() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedObserversConfiguration {
+
+		final List<String> order = new CopyOnWriteArrayList<>();
+
+		@Bean
+		RecordingObserver observer() {
+			return new RecordingObserver();
+		}
+
+		// Declared before the first, so that only @Order puts it second.
+		@Bean
+		@Order(2)
+		BusObserver secondObserver() {
+			return naming("second");
+		}
+
+		@Bean
+		@Order(1)
+		BusObserver firstObserver() {
+			return naming("first");
+		}
+
+		private BusObserver naming(String name) {
+			return new BusObserver() {
+
+				@Override
+				public void emitted(Event event) {
+					OrderedObserversConfiguration.this.order.add(name);
+				}
+
+			};
 		}
 
 	}

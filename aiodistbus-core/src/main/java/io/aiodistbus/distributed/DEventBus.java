@@ -279,6 +279,14 @@ public final class DEventBus implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * @return the handshake address as {@code host:port}, an IPv6 host in brackets ({@code [::1]:5555}),
+	 * as clients and logs name it
+	 */
+	public String endpoint() {
+		return Sockets.hostAndPort(host(), this.port);
+	}
+
 	/** @return whether the broker is serving: not closed, and ZeroMQ's I/O thread alive */
 	public boolean isRunning() {
 		return !this.closing && this.ioFailure == null && this.stopped.getCount() > 0;

@@ -1,17 +1,6 @@
 package io.aiodistbus.distributed;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The message size limits, a broker whose ZeroMQ I/O thread dies, CURVE handshakes that fail before
- * authentication, IPv6, and the pulse age after a reconnect.
+ * The message size limits, CURVE handshakes that fail before authentication, IPv6, and the pulse
+ * age after a reconnect. The standalone broker's command line, and its exit when ZeroMQ's I/O thread
+ * dies, are tested in the {@code aiodistbus-broker} module.
  */
 @Timeout(120)
 class WireLimitsTests {
@@ -90,45 +80,6 @@ class WireLimitsTests {
 	}
 
 	@Test
-	void aBrokerWhoseZeroMqIoThreadDiesLogsItAndExits() throws Exception {
-		// A limit of 2 GB lets a 2,000,000,000-byte frame through to an allocation that a direct memory
-		// limit of 64 MB refuses, so the I/O thread dies as it did without any limit.
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:MaxDirectMemorySize=64m", "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
-				"--port", "0", "--max-message-size", String.valueOf(Integer.MAX_VALUE))
-			.redirectErrorStream(true)
-			.start();
-		try {
-			BufferedReader out = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-			List<String> lines = new ArrayList<>();
-			int port = -1;
-			Pattern listening = Pattern.compile("aiodistbus broker on 127\\.0\\.0\\.1:(\\d+)");
-			while (port < 0) {
-				String line = out.readLine();
-				assertThat(line).as("broker output so far: %s", lines).isNotNull();
-				lines.add(line);
-				Matcher matcher = listening.matcher(line);
-				if (matcher.find()) {
-					port = Integer.parseInt(matcher.group(1));
-				}
-			}
-			CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> out.lines().forEach(lines::add));
-
-			HostileZmtp.sendAndAwaitDrop(port + 2, HostileZmtp.greeting("NULL", false),
-					HostileZmtp.longFrameHeader(2_000_000_000L));
-
-			assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
-			assertThat(process.exitValue()).isEqualTo(1);
-			rest.get(5, TimeUnit.SECONDS);
-			assertThat(lines).anyMatch((line) -> line.contains("ERROR") && line.contains("I/O thread"));
-		}
-		finally {
-			process.destroyForcibly();
-		}
-	}
-
-	@Test
 	void aCurveBrokerCountsAndLogsPlaintextAndWrongKeyClients() {
 		try (DEventBus broker = new DEventBus(
 				BrokerOptions.defaults().withSecurity(BrokerSecurity.curve(this.brokerKeys, this.alice.publicKey())));
@@ -165,6 +116,18 @@ class WireLimitsTests {
 	}
 
 	@Test
+	void aBrokerNamesItsEndpointWithAnIpv6HostInBrackets() {
+		for (String host : new String[] { "::1", "[::1]" }) {
+			try (DEventBus broker = new DEventBus(BrokerOptions.defaults().withHost(host))) {
+				assertThat(broker.endpoint()).isEqualTo("[::1]:" + broker.port());
+			}
+		}
+		try (DEventBus broker = new DEventBus()) {
+			assertThat(broker.endpoint()).isEqualTo("127.0.0.1:" + broker.port());
+		}
+	}
+
+	@Test
 	void aBrokerOnIpv6LoopbackRelaysInEitherSpelling() {
 		for (String host : new String[] { "::1", "[::1]" }) {
 			try (DEventBus broker = new DEventBus(BrokerOptions.defaults().withHost(host));
@@ -180,19 +143,6 @@ class WireLimitsTests {
 				assertThat(catcher.awaitOne()).isEqualTo("over IPv6 " + host);
 			}
 		}
-	}
-
-	@Test
-	void theBrokerCommandLineTakesIpv6AndTheSizeLimit() {
-		BrokerOptions options = BrokerMain.parse(new String[] { "--host", "[::1]", "--max-message-size", "64KB" });
-		assertThat(options.host()).isEqualTo("[::1]");
-		assertThat(options.maxMessageSize()).isEqualTo(64 * 1024);
-		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "4mb" }).maxMessageSize()).isEqualTo(4 << 20);
-		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "500" }).maxMessageSize()).isEqualTo(500);
-		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--max-message-size", "-1" }))
-			.hasMessageContaining("--max-message-size needs a size");
-		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--max-message-size", "3GB" }))
-			.hasMessageContaining("--max-message-size needs a size");
 	}
 
 	@Test

@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aiodistbus.broker.BrokerMain;
+
 /**
- * Our broker in a JVM of its own ({@code BrokerMain}), so that its heap per connected client can be
- * told apart from the clients' (in this JVM). Its live heap is read with {@code jcmd}: a full GC, then
- * the heap summary.
+ * Our standalone broker ({@link BrokerMain}) in a JVM of its own, so that its heap per connected
+ * client can be told apart from the clients' (in this JVM). Its live heap is read with {@code jcmd}: a
+ * full GC, then the heap summary.
  */
 final class BrokerProcess implements AutoCloseable {
 
@@ -33,7 +35,7 @@ final class BrokerProcess implements AutoCloseable {
 	BrokerProcess() throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		this.process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				"io.aiodistbus.distributed.BrokerMain", "--port", "0")
+				BrokerMain.class.getName(), "--port", "0")
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(this.process.getInputStream(),

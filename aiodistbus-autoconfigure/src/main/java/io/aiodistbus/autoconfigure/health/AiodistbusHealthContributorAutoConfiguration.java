@@ -13,6 +13,9 @@ import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.AiodistbusAutoConfiguration;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.spring.health.BrokerHealthIndicator;
+import io.aiodistbus.spring.health.ClientHealthIndicator;
+import io.aiodistbus.spring.health.EntryPointHealthIndicator;
 
 /**
  * Auto-configuration of the {@code aiodistbus} health indicator: the embedded broker's health in

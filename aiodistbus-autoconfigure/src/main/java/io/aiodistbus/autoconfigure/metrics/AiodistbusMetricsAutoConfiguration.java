@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.AiodistbusAutoConfiguration;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.spring.metrics.AiodistbusMetrics;
 
 /**
  * Auto-configuration of the bus's Micrometer meters, bound to the application's meter registry when

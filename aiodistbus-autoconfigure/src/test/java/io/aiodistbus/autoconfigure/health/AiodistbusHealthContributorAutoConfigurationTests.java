@@ -14,6 +14,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.aiodistbus.autoconfigure.AiodistbusAutoConfiguration;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.spring.health.BrokerHealthIndicator;
+import io.aiodistbus.spring.health.ClientHealthIndicator;
+import io.aiodistbus.spring.health.EntryPointHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +30,7 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 	void runShouldCreateIndicatorThatIsUpInLocalMode() {
 		this.runner.run((context) -> {
 			assertThat(context).hasBean("aiodistbusHealthIndicator");
+			assertThat(context.getBean("aiodistbusHealthIndicator")).isInstanceOf(EntryPointHealthIndicator.class);
 			Health health = health(context.getBean("aiodistbusHealthIndicator", HealthIndicator.class));
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("mode", "local").containsKey("entryPoint");
@@ -48,6 +52,7 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 	@Test
 	void brokerModeShouldReportBrokerDetails() {
 		this.runner.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0").run((context) -> {
+			assertThat(context.getBean("aiodistbusHealthIndicator")).isInstanceOf(BrokerHealthIndicator.class);
 			Health health = health(context.getBean("aiodistbusHealthIndicator", HealthIndicator.class));
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("mode", "broker")
@@ -65,6 +70,7 @@ class AiodistbusHealthContributorAutoConfigurationTests {
 					"aiodistbus.client.reconnect=false")
 			.run((context) -> {
 				HealthIndicator indicator = context.getBean("aiodistbusHealthIndicator", HealthIndicator.class);
+				assertThat(indicator).isInstanceOf(ClientHealthIndicator.class);
 				Health health = health(indicator);
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("mode", "client")

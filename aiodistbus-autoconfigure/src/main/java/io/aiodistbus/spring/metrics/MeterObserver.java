@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.metrics;
+package io.aiodistbus.spring.metrics;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +15,7 @@ import io.aiodistbus.event.Event;
  * Counts what happens at an entry point into meters. Meters per handler are looked up once and
  * cached, so an event costs a map lookup and an increment.
  */
-final class MeterObserver implements BusObserver {
+public final class MeterObserver implements BusObserver {
 
 	private final MeterRegistry registry;
 
@@ -27,7 +27,12 @@ final class MeterObserver implements BusObserver {
 
 	private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
-	MeterObserver(MeterRegistry registry) {
+	/**
+	 * Registers the meters of emitted and received events now, those of each handler at its first
+	 * event.
+	 * @param registry where the meters go
+	 */
+	public MeterObserver(MeterRegistry registry) {
 		this.registry = registry;
 		this.emitted = Counter.builder("aiodistbus.events.emitted")
 			.description("Events emitted by the application")

@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.health;
+package io.aiodistbus.spring.health;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -8,11 +8,14 @@ import io.aiodistbus.EntryPoint;
 /**
  * Health of an in-process bus: up while the application's entry point is open.
  */
-final class EntryPointHealthIndicator extends AbstractHealthIndicator {
+public final class EntryPointHealthIndicator extends AbstractHealthIndicator {
 
 	private final EntryPoint entryPoint;
 
-	EntryPointHealthIndicator(EntryPoint entryPoint) {
+	/**
+	 * @param entryPoint the entry point
+	 */
+	public EntryPointHealthIndicator(EntryPoint entryPoint) {
 		super("aiodistbus health check failed");
 		this.entryPoint = entryPoint;
 	}

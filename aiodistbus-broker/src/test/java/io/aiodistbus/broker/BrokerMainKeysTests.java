@@ -1,4 +1,4 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.aiodistbus.distributed.BrokerOptions;
+import io.aiodistbus.distributed.CurveKeyPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

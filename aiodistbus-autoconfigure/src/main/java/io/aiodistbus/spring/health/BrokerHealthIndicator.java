@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.health;
+package io.aiodistbus.spring.health;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -10,11 +10,14 @@ import io.aiodistbus.distributed.DEventBus;
  * Health of an embedded broker: up while it serves, down once closed or once ZeroMQ's I/O thread
  * died.
  */
-final class BrokerHealthIndicator extends AbstractHealthIndicator {
+public final class BrokerHealthIndicator extends AbstractHealthIndicator {
 
 	private final DEventBus broker;
 
-	BrokerHealthIndicator(DEventBus broker) {
+	/**
+	 * @param broker the broker
+	 */
+	public BrokerHealthIndicator(DEventBus broker) {
 		super("aiodistbus health check failed");
 		this.broker = broker;
 	}

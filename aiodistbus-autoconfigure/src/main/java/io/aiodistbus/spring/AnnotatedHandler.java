@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure;
+package io.aiodistbus.spring;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,7 +12,6 @@ import io.aiodistbus.dispatch.Invoker;
 import io.aiodistbus.dispatch.PayloadConverter;
 import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.topic.TopicPattern;
 
 /**

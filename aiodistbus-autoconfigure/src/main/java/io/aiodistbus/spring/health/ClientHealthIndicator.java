@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.health;
+package io.aiodistbus.spring.health;
 
 import java.time.Duration;
 
@@ -13,11 +13,14 @@ import io.aiodistbus.distributed.DEntryPoint;
  * connected but pulses are being missed (the client has not given the broker up yet), unknown before
  * the first connect, down otherwise (disrupted, reconnecting or closed).
  */
-final class ClientHealthIndicator extends AbstractHealthIndicator {
+public final class ClientHealthIndicator extends AbstractHealthIndicator {
 
 	private final DEntryPoint client;
 
-	ClientHealthIndicator(DEntryPoint client) {
+	/**
+	 * @param client the client
+	 */
+	public ClientHealthIndicator(DEntryPoint client) {
 		super("aiodistbus health check failed");
 		this.client = client;
 	}

@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure;
+package io.aiodistbus.spring;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -25,8 +25,6 @@ import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.dispatch.CodecPayloadConverter;
 import io.aiodistbus.dispatch.PayloadConverter;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.spring.EventHandler;
-import io.aiodistbus.spring.HandlerRegistry;
 
 /**
  * Finds {@link EventHandler @EventHandler} methods on beans, checks them as each bean is
@@ -36,8 +34,12 @@ import io.aiodistbus.spring.HandlerRegistry;
  * {@code @KafkaListener} resolves its topics.
  * Registry and codec are looked up only then, so that this early post-processor does not pull them
  * in before the other post-processors are ready.
+ * <p>
+ * It sits next to {@link EventHandler @EventHandler}, as Spring Kafka's post-processor sits next to
+ * {@code @KafkaListener}; the auto-configuration registers one, and a context without it can declare
+ * one as a {@code static @Bean}.
  */
-final class EventHandlerAnnotationBeanPostProcessor
+public final class EventHandlerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
 
 	private final ObjectProvider<HandlerRegistry> registry;
@@ -54,7 +56,12 @@ final class EventHandlerAnnotationBeanPostProcessor
 
 	private BeanExpressionContext expressionContext;
 
-	EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
+	/**
+	 * @param registry the registry the handlers go to, looked up once every singleton exists
+	 * @param codec the codec that converts payloads to the handlers' parameters, looked up at the first
+	 * event; the {@linkplain PayloadCodec#shared() shared} one when there is none
+	 */
+	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
 		this.registry = registry;
 		this.converter = new LazyConverter(codec);

@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.health;
+package io.aiodistbus.spring.health;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure.metrics;
+package io.aiodistbus.spring.metrics;
 
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.broker;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.aiodistbus.distributed.BrokerOptions;
+import io.aiodistbus.distributed.BrokerSecurity;
+import io.aiodistbus.distributed.CurveKeyPair;
+import io.aiodistbus.distributed.CurveKeys;
+import io.aiodistbus.distributed.DEventBus;
 
 /**
  * Runs a broker on its own: {@code java -jar aiodistbus-broker.jar --host 0.0.0.0
@@ -70,7 +76,7 @@ public final class BrokerMain {
 			stopped.countDown();
 		}, "aiodistbus-broker-shutdown"));
 		// host:port, an IPv6 host in brackets; scripts read the port from this line
-		System.out.println("aiodistbus broker on " + Sockets.hostAndPort(broker.host(), broker.port()) + " (publish "
+		System.out.println("aiodistbus broker on " + broker.endpoint() + " (publish "
 				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + "), frames up to "
 				+ options.maxMessageSize() + " bytes");
 		if (options.security() != null) {
@@ -136,7 +142,7 @@ public final class BrokerMain {
 				case "--host" -> options = options.withHost(value);
 				case "--port" -> options = options.withPort(parsePort(value));
 				case "--pulse" -> options = options.withPulse(parseDuration(value));
-				case "--max-message-size" -> options = options.withMaxMessageSize(parseSize(value));
+				case "--max-message-size" -> options = withMaxMessageSize(options, value);
 				case "--secret-key-file" -> secretKeyFile = Path.of(value);
 				case "--allow" -> allowFile = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
@@ -168,8 +174,24 @@ public final class BrokerMain {
 		}
 	}
 
-	/** @return the size in bytes of a number with an optional {@code B}, {@code KB}, {@code MB} or {@code GB} (of 1024) */
-	static long parseSize(String value) {
+	// The options check the range, so that the command line accepts what they accept.
+	private static BrokerOptions withMaxMessageSize(BrokerOptions options, String value) {
+		try {
+			return options.withMaxMessageSize(parseSize(value));
+		}
+		catch (ArithmeticException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--max-message-size needs a size from 1 byte to 2GB-1 such as 65536, "
+					+ "64KB or 4MB, got '" + value + "'");
+		}
+	}
+
+	/**
+	 * @return the size in bytes of a number with an optional {@code B}, {@code KB}, {@code MB} or
+	 * {@code GB} (of 1024)
+	 * @throws NumberFormatException if it is not such a number
+	 * @throws ArithmeticException if the size overflows a {@code long}
+	 */
+	private static long parseSize(String value) {
 		String text = value.trim().toUpperCase(Locale.ROOT);
 		long unit = 1;
 		int suffix = List.of("KB", "MB", "GB").indexOf(text.length() > 2 ? text.substring(text.length() - 2) : "");
@@ -180,18 +202,10 @@ public final class BrokerMain {
 		else if (text.endsWith("B")) {
 			text = text.substring(0, text.length() - 1);
 		}
-		try {
-			long size = Math.multiplyExact(Long.parseLong(text.trim()), unit);
-			BrokerOptions.requireMessageSize(size);
-			return size;
-		}
-		catch (ArithmeticException | IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--max-message-size needs a size from 1 byte to 2GB-1 such as 65536, "
-					+ "64KB or 4MB, got '" + value + "'");
-		}
+		return Math.multiplyExact(Long.parseLong(text.trim()), unit);
 	}
 
-	static Duration parseDuration(String value) {
+	private static Duration parseDuration(String value) {
 		try {
 			if (value.endsWith("ms")) {
 				return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
