@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
-import io.aiodistbus.dispatch.AbstractEntryPoint;
-import io.aiodistbus.dispatch.Invoker;
+import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.Invoker;
 
 /**
  * Handlers grouped by namespace, to be put on entry points, as Python aiodistbus's

@@ -11,7 +11,7 @@ import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.OverflowPolicy;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.local.EventBus;
-import io.aiodistbus.topic.TopicPattern;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.topic.TopicPattern;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * Delivers what a broker relays to a local bus, on a thread of its own so the relay never waits for

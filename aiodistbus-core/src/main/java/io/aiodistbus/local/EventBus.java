@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.dispatch.HandlerTable;
-import io.aiodistbus.dispatch.Subscriber;
-import io.aiodistbus.distributed.Bridge;
+import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.Subscriber;
+import io.aiodistbus.bridge.Bridge;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 

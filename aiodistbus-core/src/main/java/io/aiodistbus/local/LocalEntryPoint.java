@@ -4,10 +4,10 @@ import java.util.concurrent.CompletableFuture;
 
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.AbstractEntryPoint;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
-import io.aiodistbus.dispatch.SerialExecutor;
-import io.aiodistbus.dispatch.Subscriber;
+import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
+import io.aiodistbus.internal.dispatch.SerialExecutor;
+import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
 
 /**

@@ -3,8 +3,8 @@ package io.aiodistbus.local;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
-import io.aiodistbus.dispatch.Dispatch;
-import io.aiodistbus.dispatch.Subscriber;
+import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
 
 /**

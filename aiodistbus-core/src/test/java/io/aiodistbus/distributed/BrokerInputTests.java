@@ -23,7 +23,7 @@ import io.aiodistbus.codec.RawPayload;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.contract.Greeting;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 import static io.aiodistbus.distributed.PyFrames.crc;
 import static io.aiodistbus.distributed.PyFrames.utf8;

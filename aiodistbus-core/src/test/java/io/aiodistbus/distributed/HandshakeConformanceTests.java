@@ -23,7 +23,7 @@ import org.zeromq.ZMQ;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 import static io.aiodistbus.distributed.PyFrames.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
+import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.topic.TopicPattern;
+import io.aiodistbus.internal.topic.TopicPattern;
 
 /**
  * Records the events an entry point receives, for assertions in tests. It does not wait itself: poll

@@ -13,7 +13,7 @@ import io.aiodistbus.EntryPoint;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * The bus's meters:

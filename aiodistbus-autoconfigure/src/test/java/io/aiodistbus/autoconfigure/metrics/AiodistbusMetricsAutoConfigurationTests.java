@@ -20,7 +20,7 @@ import io.aiodistbus.distributed.ConnectTimeoutException;
 import io.aiodistbus.distributed.CurveKeyPair;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiodistbus.benchmarks.Tick;
 import io.aiodistbus.codec.Dtypes;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
+import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.EventFrames;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * Per-event serialization: our three frames (topic, event JSON with the payload inside, CRC-32) encoded
