@@ -8,12 +8,12 @@ import java.util.function.UnaryOperator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
 
-import io.aiodistbus.internal.dispatch.Invoker;
-import io.aiodistbus.internal.dispatch.PayloadConverter;
 import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.spring.EventHandler;
+import io.aiodistbus.internal.dispatch.Invoker;
+import io.aiodistbus.internal.dispatch.PayloadConverter;
 import io.aiodistbus.internal.topic.TopicPattern;
+import io.aiodistbus.spring.EventHandler;
 
 /**
  * One {@link EventHandler @EventHandler} method of one bean: its signature checked, its type

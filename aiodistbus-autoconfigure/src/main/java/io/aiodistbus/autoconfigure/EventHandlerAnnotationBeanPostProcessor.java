@@ -22,9 +22,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.dispatch.PayloadConverter;
-import io.aiodistbus.event.Event;
 import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.spring.HandlerRegistry;
 

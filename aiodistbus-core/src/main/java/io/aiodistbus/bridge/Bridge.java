@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.ConnectTimeoutException;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.internal.dispatch.LocalBusAccess;
 import io.aiodistbus.local.EventBus;
 import io.aiodistbus.local.LocalEntryPoint;
 
@@ -17,6 +19,11 @@ import io.aiodistbus.local.LocalEntryPoint;
  * Joins a local {@link EventBus} to a broker: local events of some types are re-emitted remotely
  * (forward), remote events of some types are emitted locally (listen), or both (link). Events keep
  * their id across the bridge.
+ * <p>
+ * {@link #forward}, {@link #listen}, {@link #link} and {@link #deforward} keep the names and the
+ * meaning of Python aiodistbus's {@code EventBus.forward/listen/link/deforward}: the bridges they open
+ * belong to the local bus, which closes them when it closes. {@link #open} gives the caller a bridge
+ * to keep and close.
  *
  * <h2>No circles</h2>
  * A linked event would otherwise come back: what the bridge forwards, the broker publishes to the
@@ -54,6 +61,90 @@ public final class Bridge implements AutoCloseable {
 			this.local.on(type, this::toRemote);
 		}
 		this.local.connect(bus);
+	}
+
+	/**
+	 * Re-emits local events of the given types on a distributed bus, keeping their ids (Python's
+	 * {@code bus.forward}). The bridge is closed with the bus, or by {@link #deforward}.
+	 * @param bus the local bus
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param types local types or patterns; none means {@code *}
+	 * @return the open bridge
+	 * @throws EntryPointStateException if the bus is closed
+	 * @throws ConnectTimeoutException if the broker does not answer
+	 */
+	public static Bridge forward(EventBus bus, String host, int port, String... types) {
+		return attached(bus, host, port, orAll(types), List.of());
+	}
+
+	/**
+	 * Emits events of the given types from a distributed bus on the local bus (Python's
+	 * {@code bus.listen}). The bridge is closed with the bus, or by {@link #deforward}.
+	 * @param bus the local bus
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param types remote types or patterns; none means {@code *}
+	 * @return the open bridge
+	 * @throws EntryPointStateException if the bus is closed
+	 * @throws ConnectTimeoutException if the broker does not answer
+	 */
+	public static Bridge listen(EventBus bus, String host, int port, String... types) {
+		return attached(bus, host, port, List.of(), orAll(types));
+	}
+
+	/**
+	 * Forwards and listens at once (Python's {@code bus.link}); an event crosses once each way and never
+	 * circles. The bridge is closed with the bus, or by {@link #deforward}.
+	 * @param bus the local bus
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param toTypes local types or patterns to re-emit remotely
+	 * @param fromTypes remote types or patterns to emit locally
+	 * @return the open bridge
+	 * @throws EntryPointStateException if the bus is closed
+	 * @throws ConnectTimeoutException if the broker does not answer
+	 */
+	public static Bridge link(EventBus bus, String host, int port, List<String> toTypes, List<String> fromTypes) {
+		return attached(bus, host, port, toTypes, fromTypes);
+	}
+
+	/**
+	 * Closes the bridges between a bus and a broker that {@link #forward}, {@link #listen} or
+	 * {@link #link} opened (Python's {@code bus.deforward}).
+	 * @param bus the local bus
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 */
+	public static void deforward(EventBus bus, String host, int port) {
+		String endpoint = host + ":" + port;
+		LocalBusAccess.LocalBus internals = LocalBusAccess.of(bus);
+		for (AutoCloseable resource : internals.closedWith()) {
+			if (resource instanceof Bridge bridge && bridge.endpoint.equals(endpoint) && internals.release(bridge)) {
+				bridge.close();
+			}
+		}
+	}
+
+	private static Bridge attached(EventBus bus, String host, int port, List<String> toTypes,
+			List<String> fromTypes) {
+		if (bus.isClosed()) {
+			throw new EntryPointStateException("Cannot bridge to " + host + ":" + port + ": the event bus is closed");
+		}
+		Bridge bridge = open(bus, host, port, toTypes, fromTypes);
+		try {
+			LocalBusAccess.of(bus).closeWith(bridge);
+		}
+		catch (EntryPointStateException ex) {
+			// The bus closed while the bridge connected: it would close the bridge, so do that here.
+			bridge.close();
+			throw ex;
+		}
+		return bridge;
+	}
+
+	private static List<String> orAll(String[] types) {
+		return (types.length == 0) ? List.of("*") : List.of(types);
 	}
 
 	/**

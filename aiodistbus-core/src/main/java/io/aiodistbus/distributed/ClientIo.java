@@ -17,11 +17,11 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
-import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;

@@ -18,15 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.BusObserver;
+import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.Subscriber;
-import io.aiodistbus.event.Event;
-import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.WireEvent;
 
 /**

@@ -4,11 +4,11 @@ import java.util.concurrent.CompletableFuture;
 
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.dispatch.SerialExecutor;
 import io.aiodistbus.internal.dispatch.Subscriber;
-import io.aiodistbus.event.Event;
 
 /**
  * An entry point to an in-process {@link EventBus}. Payloads are handed to handlers as the objects

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.DEntryPoint;
@@ -15,6 +16,7 @@ import io.aiodistbus.local.EventBus;
 import io.aiodistbus.local.LocalEntryPoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BridgeTests {
 
@@ -36,7 +38,7 @@ class BridgeTests {
 		Catcher<Event> remoteCatcher = new Catcher<>();
 		this.remote.on("chat.*", remoteCatcher);
 		this.remote.connect("127.0.0.1", this.broker.port());
-		this.bus.forward("127.0.0.1", this.broker.port(), "chat.*");
+		Bridge.forward(this.bus, "127.0.0.1", this.broker.port(), "chat.*");
 
 		Event sent = this.bus.entryPoint().emit("chat.message", "hi");
 
@@ -50,7 +52,7 @@ class BridgeTests {
 		LocalEntryPoint local = this.bus.entryPoint();
 		Catcher<String> localCatcher = new Catcher<>();
 		local.on("news", String.class, localCatcher);
-		this.bus.listen("127.0.0.1", this.broker.port(), "news");
+		Bridge.listen(this.bus, "127.0.0.1", this.broker.port(), "news");
 		this.remote.connect("127.0.0.1", this.broker.port());
 
 		this.remote.emit("news", "extra");
@@ -63,12 +65,12 @@ class BridgeTests {
 		Catcher<Event> remoteCatcher = new Catcher<>();
 		this.remote.on("*", remoteCatcher);
 		this.remote.connect("127.0.0.1", this.broker.port());
-		this.bus.forward("127.0.0.1", this.broker.port());
+		Bridge.forward(this.bus, "127.0.0.1", this.broker.port());
 		LocalEntryPoint local = this.bus.entryPoint();
 		local.emit("before");
 		remoteCatcher.awaitOne();
 
-		this.bus.deforward("127.0.0.1", this.broker.port());
+		Bridge.deforward(this.bus, "127.0.0.1", this.broker.port());
 		local.emit("after");
 		this.remote.emit("barrier");
 
@@ -84,7 +86,7 @@ class BridgeTests {
 		Catcher<Event> remoteCatcher = new Catcher<>();
 		this.remote.on("*", remoteCatcher);
 		this.remote.connect("127.0.0.1", this.broker.port());
-		this.bus.link("127.0.0.1", this.broker.port(), List.of("*"), List.of("*"));
+		Bridge.link(this.bus, "127.0.0.1", this.broker.port(), List.of("*"), List.of("*"));
 
 		Event fromLocal = local.emit("ping", 1);
 		Event fromRemote = this.remote.emit("pong", 2);
@@ -115,5 +117,23 @@ class BridgeTests {
 		this.remote.emit("relay.one", "r");
 
 		assertThat(localCatcher.awaitOne()).isEqualTo("r");
+	}
+
+	@Test
+	void closingTheBusClosesTheBridgesItOwns() {
+		Bridge bridge = Bridge.listen(this.bus, "127.0.0.1", this.broker.port(), "news");
+
+		this.bus.close();
+
+		assertThat(bridge.remote().isClosed()).isTrue();
+	}
+
+	@Test
+	void bridgingAClosedBusFails() {
+		this.bus.close();
+
+		assertThatExceptionOfType(EntryPointStateException.class)
+			.isThrownBy(() -> Bridge.forward(this.bus, "127.0.0.1", this.broker.port()))
+			.withMessageContaining("the event bus is closed");
 	}
 }

@@ -27,6 +27,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.DtypeRegistry;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.contract.Catcher;
@@ -34,7 +35,6 @@ import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
-import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;

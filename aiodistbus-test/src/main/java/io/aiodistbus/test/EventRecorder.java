@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.topic.TopicPattern;
 
 /**

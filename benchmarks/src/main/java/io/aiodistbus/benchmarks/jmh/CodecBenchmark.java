@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiodistbus.benchmarks.Tick;
 import io.aiodistbus.codec.Dtypes;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.wire.EventFrames;
 import io.aiodistbus.internal.wire.WireEvent;
 
