@@ -20,11 +20,9 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.event.Event;
-import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
-import io.aiodistbus.internal.dispatch.PayloadConverter;
 import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.spring.HandlerRegistry;
 
@@ -42,7 +40,8 @@ final class EventHandlerAnnotationBeanPostProcessor
 
 	private final ObjectProvider<HandlerRegistry> registry;
 
-	private final PayloadConverter converter;
+	/** The codec bean, resolved on first use: it may not exist yet when handlers are found. */
+	private final SingletonSupplier<PayloadCodec> codec;
 
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
@@ -57,7 +56,7 @@ final class EventHandlerAnnotationBeanPostProcessor
 	EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
 		this.registry = registry;
-		this.converter = new LazyConverter(codec);
+		this.codec = SingletonSupplier.of(() -> codec.getIfAvailable(PayloadCodec::shared));
 	}
 
 	@Override
@@ -84,7 +83,7 @@ final class EventHandlerAnnotationBeanPostProcessor
 		}
 		List<AnnotatedHandler> found = new ArrayList<>();
 		methods.forEach((method, annotation) -> found
-			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this::resolve, this.converter)));
+			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this::resolve, this.codec)));
 		synchronized (this) {
 			if (this.singletonsInstantiated) {
 				found.forEach(this::register);
@@ -128,30 +127,5 @@ final class EventHandlerAnnotationBeanPostProcessor
 	private void register(AnnotatedHandler handler) {
 		this.registry.getObject()
 			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
-	}
-
-	/**
-	 * Converts with the codec bean, resolved on first use: it may not exist yet when handlers are
-	 * found.
-	 */
-	private static final class LazyConverter implements PayloadConverter {
-
-		private final ObjectProvider<PayloadCodec> codec;
-
-		private volatile CodecPayloadConverter delegate;
-
-		LazyConverter(ObjectProvider<PayloadCodec> codec) {
-			this.codec = codec;
-		}
-
-		@Override
-		public <T> T convert(Event event, Class<T> target) {
-			CodecPayloadConverter converter = this.delegate;
-			if (converter == null) {
-				converter = new CodecPayloadConverter(this.codec.getIfAvailable(PayloadCodec::shared));
-				this.delegate = converter;
-			}
-			return converter.convert(event, target);
-		}
 	}
 }

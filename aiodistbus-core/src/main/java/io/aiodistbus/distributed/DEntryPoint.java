@@ -23,7 +23,6 @@ import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
-import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.Subscriber;
@@ -131,7 +130,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * @param codec encodes and decodes payloads
 	 */
 	public DEntryPoint(ClientOptions options, PayloadCodec codec) {
-		super(new CodecPayloadConverter(codec));
+		super(codec::convert);
 		this.options = options;
 		this.codec = codec;
 		addObserver(new BusObserver() {

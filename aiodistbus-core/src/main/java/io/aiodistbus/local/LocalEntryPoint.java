@@ -6,7 +6,6 @@ import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
-import io.aiodistbus.internal.dispatch.CodecPayloadConverter;
 import io.aiodistbus.internal.dispatch.SerialExecutor;
 import io.aiodistbus.internal.dispatch.Subscriber;
 
@@ -34,7 +33,7 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 	 * @param codec names and converts payloads
 	 */
 	public LocalEntryPoint(PayloadCodec codec) {
-		super(new CodecPayloadConverter(codec));
+		super(codec::convert);
 		this.codec = codec;
 	}
 

@@ -69,14 +69,13 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 		return subscribe(type, Invokers.ofPayloadAsync(this.converter, payloadType, handler), handler);
 	}
 
-	/**
-	 * Registers an invoker directly, for adapters (such as annotated methods) that build their own.
-	 * @param type an event type or wildcard pattern
-	 * @param invoker the invoker
-	 * @param description the handler as logs name it
-	 * @return the registration
-	 */
-	public Subscription subscribe(String type, Invoker invoker, String description) {
+	@Override
+	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description) {
+		return subscribe(type, Invokers.ofEventAsync(handler), description);
+	}
+
+	private Subscription subscribe(String type, Invoker invoker, String description) {
 		TopicPattern pattern = TopicPattern.parse(type);
 		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers);
 		synchronized (this) {

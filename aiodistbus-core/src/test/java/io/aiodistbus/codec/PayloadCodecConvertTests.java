@@ -1,4 +1,4 @@
-package io.aiodistbus.internal.dispatch;
+package io.aiodistbus.codec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aiodistbus.codec.DtypeRegistry;
-import io.aiodistbus.codec.Dtypes;
-import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.wire.WireEvent;
 
@@ -22,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The receive path decodes a payload once per class a handler asks for, straight from the bytes.
  */
-class CodecPayloadConverterTests {
+class PayloadCodecConvertTests {
 
 	private static final String ID = "6f1c2c1e-7e5a-4f39-9d3c-0c1f1d6b2a11";
 
@@ -31,8 +28,6 @@ class CodecPayloadConverterTests {
 	private final AtomicInteger parses = new AtomicInteger();
 
 	private final PayloadCodec codec = new PayloadCodec(new DtypeRegistry(), new ObjectMapper(new CountingFactory()));
-
-	private final CodecPayloadConverter converter = new CodecPayloadConverter(this.codec);
 
 	record Person(String name, int age) {
 	}
@@ -46,8 +41,8 @@ class CodecPayloadConverterTests {
 	void aRecordFromAPythonDictIsDecodedOnceForAllItsHandlers() {
 		Event event = received("{\"name\": \"Ada\", \"age\": 36, \"city\": \"London\"}", Dtypes.DICT);
 
-		Person first = this.converter.convert(event, Person.class);
-		Person second = this.converter.convert(event, Person.class);
+		Person first = this.codec.convert(event, Person.class);
+		Person second = this.codec.convert(event, Person.class);
 
 		assertThat(first).isEqualTo(new Person("Ada", 36)).isSameAs(second);
 		assertThat(this.parses).hasValue(1);
@@ -59,8 +54,8 @@ class CodecPayloadConverterTests {
 	void anIntegerFromAPythonIntIsDecodedOnce() {
 		Event event = received("42", Dtypes.INT);
 
-		assertThat(this.converter.convert(event, Integer.class)).isEqualTo(42);
-		assertThat(this.converter.convert(event, int.class)).isEqualTo(42);
+		assertThat(this.codec.convert(event, Integer.class)).isEqualTo(42);
+		assertThat(this.codec.convert(event, int.class)).isEqualTo(42);
 
 		assertThat(this.parses).hasValue(1);
 	}
@@ -71,8 +66,8 @@ class CodecPayloadConverterTests {
 
 		Object data = event.data();
 
-		assertThat(this.converter.convert(event, Map.class)).isSameAs(data);
-		assertThat(this.converter.convert(event, Object.class)).isSameAs(data);
+		assertThat(this.codec.convert(event, Map.class)).isSameAs(data);
+		assertThat(this.codec.convert(event, Object.class)).isSameAs(data);
 		assertThat(this.parses).hasValue(1);
 	}
 
@@ -81,13 +76,13 @@ class CodecPayloadConverterTests {
 
 		@Override
 		public JsonParser createParser(byte[] data) throws IOException {
-			CodecPayloadConverterTests.this.parses.incrementAndGet();
+			PayloadCodecConvertTests.this.parses.incrementAndGet();
 			return super.createParser(data);
 		}
 
 		@Override
 		public JsonParser createParser(byte[] data, int offset, int length) throws IOException {
-			CodecPayloadConverterTests.this.parses.incrementAndGet();
+			PayloadCodecConvertTests.this.parses.incrementAndGet();
 			return super.createParser(data, offset, length);
 		}
 	}
