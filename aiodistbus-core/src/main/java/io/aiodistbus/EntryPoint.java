@@ -89,6 +89,23 @@ public interface EntryPoint extends AutoCloseable {
 			Function<? super T, ? extends CompletionStage<?>> handler);
 
 	/**
+	 * Registers an asynchronous handler of the whole event under a description: the one shape that
+	 * adapters building their own handlers use, such as Spring's {@code @EventHandler} methods or a
+	 * test's event recorder.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler; it returns the stage a blocking emit waits for, or {@code null} once
+	 * it finished. What it throws, or the stage's failure, is logged and reported as any handler's is;
+	 * a {@link io.aiodistbus.codec.PayloadCodecException} it throws is reported as a payload that did
+	 * not convert ({@link BusObserver#payloadRejected})
+	 * @param description the handler as logs and observers name it, such as
+	 * {@code chatService.onMessage(ChatMessage)}
+	 * @return the registration
+	 * @throws IllegalArgumentException if the pattern is malformed
+	 */
+	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description);
+
+	/**
 	 * Removes every handler this entry point registered with exactly this type or pattern.
 	 * @param type the type or pattern given to {@code on}
 	 */

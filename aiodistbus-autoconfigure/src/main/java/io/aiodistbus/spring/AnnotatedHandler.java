@@ -2,29 +2,32 @@ package io.aiodistbus.spring;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
 
-import io.aiodistbus.dispatch.Invoker;
-import io.aiodistbus.dispatch.PayloadConverter;
+import io.aiodistbus.TypePatterns;
+import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.topic.TopicPattern;
 
 /**
  * One {@link EventHandler @EventHandler} method of one bean: its signature checked, its type
- * resolved, and an {@link Invoker} that calls it on the bean as the context holds it (so proxies
- * apply).
+ * resolved, and a handler that calls it on the bean as the context holds it (so proxies apply), in
+ * the shape of {@link io.aiodistbus.EntryPoint#onAsync(String, Function, String)}.
  *
  * @param namespace the handler's namespace
  * @param type the event type or pattern
  * @param invoker calls the method
  * @param description {@code beanName.method(Param)}, for logs
  */
-record AnnotatedHandler(String namespace, String type, Invoker invoker, String description) {
+record AnnotatedHandler(String namespace, String type, Function<Event, CompletionStage<?>> invoker,
+		String description) {
 
 	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
 			+ "and returns void or a CompletionStage";
@@ -35,13 +38,13 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 	 * @param method the annotated method, as declared on the target class
 	 * @param annotation the (merged) annotation
 	 * @param resolver resolves placeholders and expressions in the type and namespace
-	 * @param converter converts payloads to the parameter's class
+	 * @param codec converts payloads to the parameter's class
 	 * @return the handler
 	 * @throws IllegalStateException naming the bean and method if the signature is not supported or an
 	 * attribute does not resolve
 	 */
 	static AnnotatedHandler of(Object bean, String beanName, Method method, EventHandler annotation,
-			UnaryOperator<String> resolver, PayloadConverter converter) {
+			UnaryOperator<String> resolver, Supplier<PayloadCodec> codec) {
 		Class<?>[] parameters = method.getParameterTypes();
 		String description = beanName + "." + method.getName() + "("
 				+ ((parameters.length == 1) ? parameters[0].getSimpleName() : "") + ")";
@@ -68,11 +71,21 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 			throw invalid(description, ex.getMessage());
 		}
 		ReflectionUtils.makeAccessible(invocable);
-		Invoker invoker = (event) -> {
+		Function<Event, CompletionStage<?>> invoker = (event) -> {
 			Object[] arguments = (parameter == null) ? new Object[0]
-					: new Object[] { (parameter == Event.class) ? event : converter.convert(event, parameter) };
-			Object result = invoke(invocable, bean, arguments);
-			return async ? (CompletionStage<?>) result : null;
+					: new Object[] { (parameter == Event.class) ? event : codec.get().convert(event, parameter) };
+			try {
+				Object result = invoke(invocable, bean, arguments);
+				return async ? (CompletionStage<?>) result : null;
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				// A checked exception cannot pass through a Function: hand it back as the failed stage,
+				// which the bus logs and reports as it would the exception itself.
+				return CompletableFuture.failedFuture(ex);
+			}
 		};
 		return new AnnotatedHandler(namespace, type, invoker, description);
 	}
@@ -100,7 +113,7 @@ record AnnotatedHandler(String namespace, String type, Invoker invoker, String d
 			type = busEvent.value();
 		}
 		try {
-			TopicPattern.parse(type);
+			TypePatterns.validate(type);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid(description, ex.getMessage());

@@ -20,11 +20,9 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
-import io.aiodistbus.dispatch.PayloadConverter;
-import io.aiodistbus.event.Event;
 
 /**
  * Finds {@link EventHandler @EventHandler} methods on beans, checks them as each bean is
@@ -44,7 +42,8 @@ public final class EventHandlerAnnotationBeanPostProcessor
 
 	private final ObjectProvider<HandlerRegistry> registry;
 
-	private final PayloadConverter converter;
+	/** The codec bean, resolved on first use: it may not exist yet when handlers are found. */
+	private final SingletonSupplier<PayloadCodec> codec;
 
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
@@ -64,7 +63,7 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
 		this.registry = registry;
-		this.converter = new LazyConverter(codec);
+		this.codec = SingletonSupplier.of(() -> codec.getIfAvailable(PayloadCodec::shared));
 	}
 
 	@Override
@@ -91,7 +90,7 @@ public final class EventHandlerAnnotationBeanPostProcessor
 		}
 		List<AnnotatedHandler> found = new ArrayList<>();
 		methods.forEach((method, annotation) -> found
-			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this::resolve, this.converter)));
+			.add(AnnotatedHandler.of(bean, beanName, method, annotation, this::resolve, this.codec)));
 		synchronized (this) {
 			if (this.singletonsInstantiated) {
 				found.forEach(this::register);
@@ -135,30 +134,5 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	private void register(AnnotatedHandler handler) {
 		this.registry.getObject()
 			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
-	}
-
-	/**
-	 * Converts with the codec bean, resolved on first use: it may not exist yet when handlers are
-	 * found.
-	 */
-	private static final class LazyConverter implements PayloadConverter {
-
-		private final ObjectProvider<PayloadCodec> codec;
-
-		private volatile CodecPayloadConverter delegate;
-
-		LazyConverter(ObjectProvider<PayloadCodec> codec) {
-			this.codec = codec;
-		}
-
-		@Override
-		public <T> T convert(Event event, Class<T> target) {
-			CodecPayloadConverter converter = this.delegate;
-			if (converter == null) {
-				converter = new CodecPayloadConverter(this.codec.getIfAvailable(PayloadCodec::shared));
-				this.delegate = converter;
-			}
-			return converter.convert(event, target);
-		}
 	}
 }

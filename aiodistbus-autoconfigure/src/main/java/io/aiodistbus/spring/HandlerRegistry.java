@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
-import io.aiodistbus.dispatch.AbstractEntryPoint;
-import io.aiodistbus.dispatch.Invoker;
+import io.aiodistbus.event.Event;
 
 /**
  * Handlers grouped by namespace, to be put on entry points, as Python aiodistbus's
@@ -37,15 +37,17 @@ public final class HandlerRegistry {
 	 * Adds a handler to a namespace, and to every entry point the namespace is already used on.
 	 * @param namespace the namespace
 	 * @param type an event type or wildcard pattern
-	 * @param invoker calls the handler
+	 * @param handler the handler, in the shape of {@link EntryPoint#onAsync(String, Function, String)}:
+	 * it returns the stage to wait for, or {@code null} once it finished
 	 * @param description the handler as logs name it, such as {@code chatService.onMessage(ChatMessage)}
 	 */
-	public synchronized void register(String namespace, String type, Invoker invoker, String description) {
-		Handler handler = new Handler(Objects.requireNonNull(type, "type must not be null"),
-				Objects.requireNonNull(invoker, "invoker must not be null"), description);
-		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(handler);
+	public synchronized void register(String namespace, String type,
+			Function<? super Event, ? extends CompletionStage<?>> handler, String description) {
+		Handler registered = new Handler(Objects.requireNonNull(type, "type must not be null"),
+				Objects.requireNonNull(handler, "handler must not be null"), description);
+		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(registered);
 		for (EntryPoint entryPoint : this.uses.getOrDefault(namespace, List.of())) {
-			handler.subscribe(entryPoint);
+			registered.subscribe(entryPoint);
 		}
 	}
 
@@ -72,23 +74,11 @@ public final class HandlerRegistry {
 		return this.handlers.getOrDefault(namespace, List.of()).stream().map(Handler::description).toList();
 	}
 
-	private record Handler(String type, Invoker invoker, String description) {
+	private record Handler(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description) {
 
 		Subscription subscribe(EntryPoint entryPoint) {
-			if (entryPoint instanceof AbstractEntryPoint named) {
-				return named.subscribe(this.type, this.invoker, this.description);
-			}
-			// Another EntryPoint implementation has no way to take an Invoker: adapt it as an
-			// asynchronous handler, which keeps both shapes of result.
-			return entryPoint.onAsync(this.type, (event) -> {
-				try {
-					var stage = this.invoker.invoke(event);
-					return (stage != null) ? stage : CompletableFuture.completedFuture(null);
-				}
-				catch (Exception ex) {
-					return CompletableFuture.failedFuture(ex);
-				}
-			});
+			return entryPoint.onAsync(this.type, this.handler, this.description);
 		}
 	}
 }

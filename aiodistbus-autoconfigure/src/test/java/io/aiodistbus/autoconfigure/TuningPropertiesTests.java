@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.OverflowPolicy;
-import io.aiodistbus.wire.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.aiodistbus.event.EncodedPayload;
+import io.aiodistbus.event.Event;
 
 /**
  * Converts payloads to the bytes Python aiodistbus puts in an event's {@code data}, and back,
@@ -246,6 +247,42 @@ public final class PayloadCodec {
 		catch (IOException | RuntimeException ex) {
 			throw PayloadCodecException.decoding(dtype, target, eventType, eventId, ex);
 		}
+	}
+
+	/**
+	 * Converts an event's payload to the class a handler asked for, as the entry points do before
+	 * calling a typed handler: a received payload is decoded from its bytes straight to the class
+	 * (once per class and event); a payload emitted in this JVM that already is of the class is passed
+	 * as it is (the common case on a local bus, and free); anything else goes through this codec's
+	 * JSON form, which lets an {@code Integer} reach a {@code Long} handler or a {@code Map} a record
+	 * handler.
+	 * @param <T> the target type
+	 * @param event the event whose payload to convert
+	 * @param target the class the handler takes
+	 * @return the payload as {@code target}, {@code null} for an event without payload
+	 * @throws PayloadCodecException if the payload cannot be converted
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T convert(Event event, Class<T> target) {
+		EncodedPayload received = event.encodedData();
+		if (received != null) {
+			return received.decode(target);
+		}
+		Object data = event.data();
+		if (data == null) {
+			return null;
+		}
+		if (target.isInstance(data)) {
+			return target.cast(data);
+		}
+		Class<T> boxed = (Class<T>) boxed(target);
+		if (boxed.isInstance(data)) {
+			return boxed.cast(data);
+		}
+		if (data instanceof RawPayload raw) {
+			return decode(raw.bytes(), raw.dtype(), boxed, event.type(), event.id());
+		}
+		return decode(encode(data), dtypeOf(data), boxed, event.type(), event.id());
 	}
 
 	/**

@@ -2,7 +2,7 @@ package io.aiodistbus.distributed;
 
 import java.util.Map;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * A snapshot of a broker's counters.

@@ -17,14 +17,14 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
-import io.aiodistbus.wire.Crc32s;
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.EventJson;
-import io.aiodistbus.wire.WireEvent;
-import io.aiodistbus.wire.WireFormatException;
+import io.aiodistbus.internal.wire.Crc32s;
+import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.WireEvent;
+import io.aiodistbus.internal.wire.WireFormatException;
 import zmq.Msg;
 import zmq.SocketBase;
 

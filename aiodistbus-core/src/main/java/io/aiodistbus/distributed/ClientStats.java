@@ -3,7 +3,7 @@ package io.aiodistbus.distributed;
 import java.time.Duration;
 import java.util.Map;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * A snapshot of a client's connection and counters.

@@ -18,16 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.BusObserver;
+import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.AbstractEntryPoint;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
-import io.aiodistbus.dispatch.Dispatch;
-import io.aiodistbus.dispatch.HandlerTable;
-import io.aiodistbus.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.Subscriber;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * An entry point to the distributed bus: a client of a {@link DEventBus} broker, with the same API as
@@ -131,7 +130,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * @param codec encodes and decodes payloads
 	 */
 	public DEntryPoint(ClientOptions options, PayloadCodec codec) {
-		super(new CodecPayloadConverter(codec));
+		super(codec::convert);
 		this.options = options;
 		this.codec = codec;
 		addObserver(new BusObserver() {
@@ -381,7 +380,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		try {
 			event = wire.toEvent(this.codec);
 		}
-		catch (io.aiodistbus.wire.WireFormatException ex) {
+		catch (io.aiodistbus.internal.wire.WireFormatException ex) {
 			this.drops.increment(DropReason.PAYLOAD);
 			this.dropLog.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
 			return;

@@ -19,14 +19,14 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.WireEvent;
+import io.aiodistbus.internal.wire.WireFormatException;
 import io.aiodistbus.local.EventBus;
-import io.aiodistbus.wire.EventFrames;
-import io.aiodistbus.wire.EventJson;
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.WireEvent;
-import io.aiodistbus.wire.WireFormatException;
 import zmq.Msg;
 import zmq.SocketBase;
 

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * How many messages were dropped, by reason. Lock-free; read as a snapshot.

@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 
-import io.aiodistbus.dispatch.LogSafety;
-import io.aiodistbus.dispatch.LogThrottle;
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
+import io.aiodistbus.internal.dispatch.LogSafety;
+import io.aiodistbus.internal.dispatch.LogThrottle;
 
 /**
  * Logs dropped messages, one line each, but no more than a burst per reason per window: a peer that

@@ -15,7 +15,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
-import io.aiodistbus.dispatch.LogThrottle;
+import io.aiodistbus.internal.dispatch.LogThrottle;
 
 /**
  * Follows the connections of one broker socket through its ZeroMQ monitor: counts open ones and,

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.DropReason;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * The queue between a client's socket reader and its handlers, and the thread that drains it. Bounded,

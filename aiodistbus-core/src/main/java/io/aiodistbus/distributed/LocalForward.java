@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.internal.dispatch.LocalBusAccess;
+import io.aiodistbus.internal.topic.TopicPattern;
+import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.local.EventBus;
-import io.aiodistbus.topic.TopicPattern;
-import io.aiodistbus.wire.WireEvent;
 
 /**
  * Delivers what a broker relays to a local bus, on a thread of its own so the relay never waits for
@@ -22,7 +23,7 @@ final class LocalForward implements AutoCloseable {
 
 	private static final int CAPACITY = 65_536;
 
-	private final EventBus bus;
+	private final LocalBusAccess.LocalBus bus;
 
 	private final TopicPattern[] patterns;
 
@@ -32,7 +33,7 @@ final class LocalForward implements AutoCloseable {
 
 	LocalForward(EventBus bus, String[] types, PayloadCodec codec, String brokerName, DropCounters drops,
 			DropLog dropLog) {
-		this.bus = bus;
+		this.bus = LocalBusAccess.of(bus);
 		this.patterns = Arrays.stream(types).map(TopicPattern::parse).toArray(TopicPattern[]::new);
 		this.codec = codec;
 		this.queue = new Inbound("aiodistbus-forward-" + brokerName, CAPACITY, OverflowPolicy.DROP_NEWEST,

@@ -5,10 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.zeromq.ZMQ;
 
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.EventFrames;
-import io.aiodistbus.wire.WireEvent;
-import io.aiodistbus.wire.WireFormatException;
+import io.aiodistbus.DropReason;
+import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.WireEvent;
+import io.aiodistbus.internal.wire.WireFormatException;
 import zmq.Msg;
 import zmq.SocketBase;
 

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 
-import io.aiodistbus.dispatch.LogSafety;
-import io.aiodistbus.dispatch.LogThrottle;
+import io.aiodistbus.internal.dispatch.LogSafety;
+import io.aiodistbus.internal.dispatch.LogThrottle;
 
 /**
  * Counts what a receiver missed, from the publisher stamps our clients add to each event: a

@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.dispatch.HandlerTable;
-import io.aiodistbus.dispatch.Subscriber;
-import io.aiodistbus.distributed.Bridge;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.LocalBusAccess;
+import io.aiodistbus.internal.dispatch.Subscriber;
 
 /**
  * The in-process event bus: every {@link LocalEntryPoint} connected to it receives the events any of
@@ -55,13 +55,19 @@ public class EventBus implements AutoCloseable {
 
 	private static final AtomicInteger poolCount = new AtomicInteger();
 
+	static {
+		LocalBusAccess.register((bus) -> ((EventBus) bus).internals);
+	}
+
 	private final HandlerTable table = new HandlerTable();
 
 	private final QueuedDispatcher dispatcher = new QueuedDispatcher();
 
 	private final Set<LocalEntryPoint> entryPoints = ConcurrentHashMap.newKeySet();
 
-	private final Set<Bridge> bridges = ConcurrentHashMap.newKeySet();
+	private final Set<AutoCloseable> closedWith = ConcurrentHashMap.newKeySet();
+
+	private final LocalBusAccess.LocalBus internals = new Internals();
 
 	private volatile ExecutorService pool;
 
@@ -76,65 +82,6 @@ public class EventBus implements AutoCloseable {
 		LocalEntryPoint entryPoint = new LocalEntryPoint();
 		entryPoint.connect(this);
 		return entryPoint;
-	}
-
-	/**
-	 * Re-emits local events of the given types on a distributed bus, keeping their ids (Python's
-	 * {@code forward}).
-	 * @param host the broker's address
-	 * @param port the broker's handshake port
-	 * @param types local types or patterns; none means {@code *}
-	 */
-	public void forward(String host, int port, String... types) {
-		bridge(host, port, orAll(types), List.of());
-	}
-
-	/**
-	 * Emits events of the given types from a distributed bus on this bus (Python's {@code listen}).
-	 * @param host the broker's address
-	 * @param port the broker's handshake port
-	 * @param types remote types or patterns; none means {@code *}
-	 */
-	public void listen(String host, int port, String... types) {
-		bridge(host, port, List.of(), orAll(types));
-	}
-
-	/**
-	 * Forwards and listens at once; an event crosses once each way and never circles.
-	 * @param host the broker's address
-	 * @param port the broker's handshake port
-	 * @param toTypes local types or patterns to re-emit remotely
-	 * @param fromTypes remote types or patterns to emit locally
-	 */
-	public void link(String host, int port, List<String> toTypes, List<String> fromTypes) {
-		bridge(host, port, toTypes, fromTypes);
-	}
-
-	/**
-	 * Closes the bridges to a broker opened by {@link #forward}, {@link #listen} or {@link #link}.
-	 * @param host the broker's address
-	 * @param port the broker's handshake port
-	 */
-	public void deforward(String host, int port) {
-		String endpoint = host + ":" + port;
-		for (Bridge bridge : List.copyOf(this.bridges)) {
-			if (bridge.endpoint().equals(endpoint)) {
-				this.bridges.remove(bridge);
-				bridge.close();
-			}
-		}
-	}
-
-	private void bridge(String host, int port, List<String> toTypes, List<String> fromTypes) {
-		if (this.closed) {
-			throw new io.aiodistbus.EntryPointStateException("Cannot bridge to " + host + ":" + port
-					+ ": the event bus is closed");
-		}
-		this.bridges.add(Bridge.open(this, host, port, toTypes, fromTypes));
-	}
-
-	private static List<String> orAll(String[] types) {
-		return (types.length == 0) ? List.of("*") : List.of(types);
 	}
 
 	/** @return whether {@link #close()} was called */
@@ -154,12 +101,12 @@ public class EventBus implements AutoCloseable {
 	}
 
 	/**
-	 * Delivers an event that came from elsewhere (a bridge) as if a connected entry point had emitted it,
-	 * and returns once the handlers ran (at once when called by a handler: see "Emitting from a
-	 * handler").
+	 * Delivers an event emitted by a connected entry point, or relayed by a broker's
+	 * {@code forward}, and returns once the handlers ran (at once when called by a handler: see
+	 * "Emitting from a handler").
 	 * @param event the event
 	 */
-	public void publish(Event event) {
+	void publish(Event event) {
 		if (this.closed) {
 			return;
 		}
@@ -217,7 +164,8 @@ public class EventBus implements AutoCloseable {
 
 	/**
 	 * Announces the close to handlers of {@value ReservedTopics#CLOSE}, closes every connected entry
-	 * point and bridge, and stops the pool. Idempotent.
+	 * point and every bridge opened with {@code Bridge.forward}, {@code listen} or {@code link}, and
+	 * stops the pool. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -234,18 +182,46 @@ public class EventBus implements AutoCloseable {
 		for (LocalEntryPoint entryPoint : List.copyOf(this.entryPoints)) {
 			entryPoint.close();
 		}
-		for (Bridge bridge : List.copyOf(this.bridges)) {
+		for (AutoCloseable resource : List.copyOf(this.closedWith)) {
 			try {
-				bridge.close();
+				resource.close();
 			}
-			catch (RuntimeException ex) {
-				logger.warn("{} failed to close", bridge, ex);
+			catch (Exception ex) {
+				logger.warn("{} failed to close", resource, ex);
 			}
 		}
-		this.bridges.clear();
+		this.closedWith.clear();
 		ExecutorService executor = this.pool;
 		if (executor != null) {
 			executor.shutdown();
+		}
+	}
+
+	/** What the bridges and the broker may do with this bus; see {@link LocalBusAccess}. */
+	private final class Internals implements LocalBusAccess.LocalBus {
+
+		@Override
+		public void publish(Event event) {
+			EventBus.this.publish(event);
+		}
+
+		@Override
+		public void closeWith(AutoCloseable resource) {
+			if (EventBus.this.closed) {
+				throw new io.aiodistbus.EntryPointStateException("Cannot close " + resource
+						+ " with the event bus: it is closed");
+			}
+			EventBus.this.closedWith.add(resource);
+		}
+
+		@Override
+		public boolean release(AutoCloseable resource) {
+			return EventBus.this.closedWith.remove(resource);
+		}
+
+		@Override
+		public List<AutoCloseable> closedWith() {
+			return List.copyOf(EventBus.this.closedWith);
 		}
 	}
 }

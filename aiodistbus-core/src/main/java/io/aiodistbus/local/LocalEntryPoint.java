@@ -4,11 +4,10 @@ import java.util.concurrent.CompletableFuture;
 
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.AbstractEntryPoint;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
-import io.aiodistbus.dispatch.SerialExecutor;
-import io.aiodistbus.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.SerialExecutor;
+import io.aiodistbus.internal.dispatch.Subscriber;
 
 /**
  * An entry point to an in-process {@link EventBus}. Payloads are handed to handlers as the objects
@@ -34,7 +33,7 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 	 * @param codec names and converts payloads
 	 */
 	public LocalEntryPoint(PayloadCodec codec) {
-		super(new CodecPayloadConverter(codec));
+		super(codec::convert);
 		this.codec = codec;
 	}
 

@@ -3,9 +3,9 @@ package io.aiodistbus.local;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
-import io.aiodistbus.dispatch.Dispatch;
-import io.aiodistbus.dispatch.Subscriber;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.Subscriber;
 
 /**
  * Delivers events on the calling thread, and queues an event that a handler emits while its thread

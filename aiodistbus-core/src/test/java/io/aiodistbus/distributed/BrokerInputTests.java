@@ -19,11 +19,11 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.RawPayload;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.contract.Greeting;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.DropReason;
 
 import static io.aiodistbus.distributed.PyFrames.crc;
 import static io.aiodistbus.distributed.PyFrames.utf8;

@@ -18,6 +18,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.bridge.Bridge;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.local.EventBus;
 

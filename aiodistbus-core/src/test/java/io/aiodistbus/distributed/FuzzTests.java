@@ -27,15 +27,15 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.DtypeRegistry;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
-import io.aiodistbus.wire.Crc32s;
-import io.aiodistbus.wire.DropReason;
-import io.aiodistbus.wire.EventJson;
+import io.aiodistbus.internal.wire.Crc32s;
+import io.aiodistbus.internal.wire.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,7 +128,7 @@ class FuzzTests {
 				+ seed + ")");
 		Random random = new Random(seed);
 		ch.qos.logback.classic.Logger handlerLog = (ch.qos.logback.classic.Logger) LoggerFactory
-			.getLogger(io.aiodistbus.dispatch.Subscriber.class);
+			.getLogger(io.aiodistbus.internal.dispatch.Subscriber.class);
 		Level handlerLogLevel = handlerLog.getLevel();
 		// every payload a handler rejects is logged; thousands of lines would only slow the machine down
 		handlerLog.setLevel(Level.ERROR);

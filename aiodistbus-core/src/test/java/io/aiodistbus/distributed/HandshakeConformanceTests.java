@@ -20,10 +20,10 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.contract.Catcher;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
-import io.aiodistbus.wire.DropReason;
 
 import static io.aiodistbus.distributed.PyFrames.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,8 +19,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.aiodistbus.contract.Catcher;
-import io.aiodistbus.wire.Crc32s;
-import io.aiodistbus.wire.EventJson;
+import io.aiodistbus.internal.wire.Crc32s;
+import io.aiodistbus.internal.wire.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

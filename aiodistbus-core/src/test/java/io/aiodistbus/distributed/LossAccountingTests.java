@@ -10,8 +10,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.aiodistbus.wire.EventJson;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.WireEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,8 +16,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import io.aiodistbus.event.ReservedTopics;
-import io.aiodistbus.wire.Crc32s;
-import io.aiodistbus.wire.EventJson;
+import io.aiodistbus.internal.wire.Crc32s;
+import io.aiodistbus.internal.wire.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
 
 import org.zeromq.ZMQ;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * Frames written the way Python aiodistbus writes them, independently of the library's encoder: JSON

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

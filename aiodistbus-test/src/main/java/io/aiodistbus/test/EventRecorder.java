@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
+import io.aiodistbus.TypePatterns;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.topic.TopicPattern;
 
 /**
  * Records the events an entry point receives, for assertions in tests. It does not wait itself: poll
@@ -38,10 +38,10 @@ public final class EventRecorder implements AutoCloseable {
 
 	private final List<Subscription> subscriptions = new ArrayList<>();
 
-	private final CodecPayloadConverter converter;
+	private final PayloadCodec codec;
 
 	private EventRecorder(PayloadCodec codec) {
-		this.converter = new CodecPayloadConverter(codec);
+		this.codec = codec;
 	}
 
 	/**
@@ -80,8 +80,8 @@ public final class EventRecorder implements AutoCloseable {
 	 * @return the recorded events whose type matches, in arrival order
 	 */
 	public List<Event> events(String type) {
-		TopicPattern pattern = TopicPattern.parse(type);
-		return this.events.stream().filter((event) -> pattern.matches(event.type())).toList();
+		Predicate<String> pattern = TypePatterns.matcher(type);
+		return this.events.stream().filter((event) -> pattern.test(event.type())).toList();
 	}
 
 	/**
@@ -91,7 +91,7 @@ public final class EventRecorder implements AutoCloseable {
 	 * @return the payloads of the matching events, in arrival order
 	 */
 	public <T> List<T> payloads(String type, Class<T> payloadType) {
-		return events(type).stream().map((event) -> this.converter.convert(event, payloadType)).toList();
+		return events(type).stream().map((event) -> this.codec.convert(event, payloadType)).toList();
 	}
 
 	/**

@@ -3,7 +3,7 @@ package io.aiodistbus.spring.health;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.aiodistbus.wire.DropReason;
+import io.aiodistbus.DropReason;
 
 /**
  * Drop counters as health details: by {@linkplain DropReason#tag() tag}, only the reasons that

@@ -9,11 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.aiodistbus.BusObserver;
+import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.DropReason;
 
 /**
  * The bus's meters:

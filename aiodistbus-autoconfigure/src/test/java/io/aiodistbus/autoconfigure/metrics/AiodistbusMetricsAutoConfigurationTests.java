@@ -12,6 +12,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.AiodistbusAutoConfiguration;
 import io.aiodistbus.distributed.ClientOptions;
@@ -21,7 +22,6 @@ import io.aiodistbus.distributed.CurveKeyPair;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.spring.metrics.AiodistbusMetrics;
-import io.aiodistbus.wire.DropReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -5,8 +5,8 @@ import org.zeromq.ZMQ;
 import io.aiodistbus.benchmarks.Tick;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.EventFrames;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * What the baselines do per message at the ends, the same as our client does: build an event, encode

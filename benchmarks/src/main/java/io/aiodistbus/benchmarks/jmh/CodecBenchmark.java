@@ -17,10 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiodistbus.benchmarks.Tick;
 import io.aiodistbus.codec.Dtypes;
 import io.aiodistbus.codec.PayloadCodec;
-import io.aiodistbus.dispatch.CodecPayloadConverter;
 import io.aiodistbus.event.Event;
-import io.aiodistbus.wire.EventFrames;
-import io.aiodistbus.wire.WireEvent;
+import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.WireEvent;
 
 /**
  * Per-event serialization: our three frames (topic, event JSON with the payload inside, CRC-32) encoded
@@ -38,8 +37,6 @@ public class CodecBenchmark {
 	private final PayloadCodec codec = PayloadCodec.shared();
 
 	private final ObjectMapper mapper = new ObjectMapper();
-
-	private final CodecPayloadConverter converter = new CodecPayloadConverter(this.codec);
 
 	private long seq;
 
@@ -122,7 +119,7 @@ public class CodecBenchmark {
 
 	private Tick receive(byte[][] encoded) {
 		Event event = EventFrames.decode(encoded[0], encoded[1], encoded[2]).toEvent(this.codec);
-		return this.converter.convert(event, Tick.class);
+		return this.codec.convert(event, Tick.class);
 	}
 
 	private Tick decode(byte[][] encoded) {

@@ -1,0 +1,222 @@
+package io.aiodistbus.internal.dispatch;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.aiodistbus.BusObserver;
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.Subscription;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.EventIds;
+import io.aiodistbus.internal.topic.TopicPattern;
+
+/**
+ * What the local and the distributed entry point share: handler registration, the observers, and the
+ * shape of {@code emit}. Subclasses say where subscribers go when they are attached and how an event
+ * leaves.
+ */
+public abstract class AbstractEntryPoint implements EntryPoint {
+
+	private final String id = EventIds.next();
+
+	private final Observers observers = new Observers();
+
+	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+	private final PayloadConverter converter;
+
+	private final Function<Object, String> dtypeNamer = this::dtypeOf;
+
+	/**
+	 * @param converter converts payloads for typed handlers
+	 */
+	protected AbstractEntryPoint(PayloadConverter converter) {
+		this.converter = converter;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public Subscription on(String type, Consumer<? super Event> handler) {
+		return subscribe(type, Invokers.ofEvent(handler), handler);
+	}
+
+	@Override
+	public <T> Subscription on(String type, Class<T> payloadType, Consumer<? super T> handler) {
+		return subscribe(type, Invokers.ofPayload(this.converter, payloadType, handler), handler);
+	}
+
+	@Override
+	public Subscription on(String type, Runnable handler) {
+		return subscribe(type, Invokers.ofNothing(handler), handler);
+	}
+
+	@Override
+	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler) {
+		return subscribe(type, Invokers.ofEventAsync(handler), handler);
+	}
+
+	@Override
+	public <T> Subscription onAsync(String type, Class<T> payloadType,
+			Function<? super T, ? extends CompletionStage<?>> handler) {
+		return subscribe(type, Invokers.ofPayloadAsync(this.converter, payloadType, handler), handler);
+	}
+
+	@Override
+	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description) {
+		return subscribe(type, Invokers.ofEventAsync(handler), description);
+	}
+
+	private Subscription subscribe(String type, Invoker invoker, String description) {
+		TopicPattern pattern = TopicPattern.parse(type);
+		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers);
+		synchronized (this) {
+			if (isClosed()) {
+				throw new io.aiodistbus.EntryPointStateException(
+						"Cannot register a handler for '" + type + "': entry point " + this.id + " is closed");
+			}
+			this.subscribers.add(subscriber);
+			attached(subscriber);
+		}
+		afterAttached(subscriber);
+		return new Registration(subscriber);
+	}
+
+	private Subscription subscribe(String type, Invoker invoker, Object handler) {
+		return subscribe(type, invoker, Invokers.describe(handler, type));
+	}
+
+	@Override
+	public void off(String type) {
+		synchronized (this) {
+			for (Subscriber subscriber : this.subscribers) {
+				if (subscriber.pattern().text().equals(type)) {
+					this.subscribers.remove(subscriber);
+					detached(subscriber);
+				}
+			}
+		}
+	}
+
+	@Override
+	public Event emit(String type, Object data) {
+		return emit(type, data, null);
+	}
+
+	@Override
+	public Event emit(String type, Object data, String eventId) {
+		checkCanEmit(type);
+		Event event = Event.emitted(type, data, this.dtypeNamer, eventId);
+		if (!this.observers.isEmpty()) {
+			this.observers.emitted(event);
+		}
+		publish(event);
+		return event;
+	}
+
+	@Override
+	public CompletableFuture<Event> emitAsync(String type, Object data) {
+		checkCanEmit(type);
+		Event event = Event.emitted(type, data, this.dtypeNamer, null);
+		if (!this.observers.isEmpty()) {
+			this.observers.emitted(event);
+		}
+		return publishAsync(event);
+	}
+
+	@Override
+	public void addObserver(BusObserver observer) {
+		this.observers.add(observer);
+	}
+
+	/** @return this entry point's observers */
+	protected Observers observers() {
+		return this.observers;
+	}
+
+	/** @return the subscribers this entry point registered, in registration order */
+	protected List<Subscriber> subscribers() {
+		return this.subscribers;
+	}
+
+	/**
+	 * Called, under this entry point's lock, when a subscriber is registered.
+	 * @param subscriber the new subscriber
+	 */
+	protected abstract void attached(Subscriber subscriber);
+
+	/**
+	 * Called after {@link #attached}, outside the lock, for work that may wait, such as proving that a
+	 * subscription is live.
+	 * @param subscriber the new subscriber
+	 */
+	protected void afterAttached(Subscriber subscriber) {
+	}
+
+	/**
+	 * Called, under this entry point's lock, when a subscriber is removed.
+	 * @param subscriber the removed subscriber
+	 */
+	protected abstract void detached(Subscriber subscriber);
+
+	/**
+	 * Throws an {@link io.aiodistbus.EntryPointStateException} if events cannot be emitted now.
+	 * @param type the type about to be emitted, for the message
+	 */
+	protected abstract void checkCanEmit(String type);
+
+	/**
+	 * @param data a payload
+	 * @return its wire type name
+	 */
+	protected abstract String dtypeOf(Object data);
+
+	/**
+	 * Sends an event on and returns once it is handed over.
+	 * @param event the event
+	 */
+	protected abstract void publish(Event event);
+
+	/**
+	 * Sends an event on without waiting for its handlers.
+	 * @param event the event
+	 * @return completed with the event once it is delivered
+	 */
+	protected abstract CompletableFuture<Event> publishAsync(Event event);
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.id + "]";
+	}
+
+	private final class Registration implements Subscription {
+
+		private final Subscriber subscriber;
+
+		Registration(Subscriber subscriber) {
+			this.subscriber = subscriber;
+		}
+
+		@Override
+		public String type() {
+			return this.subscriber.pattern().text();
+		}
+
+		@Override
+		public void cancel() {
+			synchronized (AbstractEntryPoint.this) {
+				if (AbstractEntryPoint.this.subscribers.remove(this.subscriber)) {
+					detached(this.subscriber);
+				}
+			}
+		}
+	}
+}

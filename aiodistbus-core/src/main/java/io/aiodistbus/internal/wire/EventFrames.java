@@ -1,0 +1,175 @@
+package io.aiodistbus.internal.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import io.aiodistbus.DropReason;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.ReservedTopics;
+
+/**
+ * An event as the three frames of a ZeroMQ message: topic (the event type, UTF-8, for SUB prefix
+ * filtering), event JSON, and the JSON's CRC-32.
+ * <p>
+ * Decoding takes the frames as the socket returned them and copies nothing but the payload bytes
+ * out of the JSON. Its checks run cheapest first, and each failure carries its {@link DropReason}:
+ * <ol>
+ * <li>the checksum, since a corrupt frame makes every later check meaningless;</li>
+ * <li>strict UTF-8 (Jackson tolerates some malformed sequences);</li>
+ * <li>the JSON and its keys;</li>
+ * <li>the topic frame against the JSON's type. A mismatch is rejected rather than trusted either
+ * way: subscribers filter on the topic and handlers dispatch on the type, so a message whose two
+ * disagree would reach handlers that never subscribed to it. Python peers always send the type as
+ * the topic.</li>
+ * </ol>
+ */
+public final class EventFrames {
+
+	/** The number of frames of an event message; a Python peer breaks on any other count. */
+	public static final int FRAME_COUNT = 3;
+
+	private EventFrames() {
+	}
+
+	/**
+	 * Encodes an event. An event with neither payload nor dtype is written with {@code data} and
+	 * {@code dtype} {@code null}, as the broker's pulse and close are; otherwise the payload is
+	 * encoded, under the event's dtype or, when it has none, the one the codec gives it.
+	 * @param event the event
+	 * @param codec the payload codec
+	 * @return the frames topic, JSON, checksum
+	 * @throws io.aiodistbus.codec.PayloadCodecException if the payload cannot be encoded
+	 */
+	public static byte[][] encode(Event event, PayloadCodec codec) {
+		return encode(event, codec, null, 0);
+	}
+
+	/**
+	 * Encodes an event stamped with its publisher and that publisher's sequence number for the type,
+	 * so receivers can count what they missed.
+	 * @param event the event
+	 * @param codec the payload codec
+	 * @param source the publisher's id, or {@code null} for no stamp
+	 * @param sequence the sequence number, positive
+	 * @return the frames topic, JSON, checksum
+	 */
+	public static byte[][] encode(Event event, PayloadCodec codec, String source, long sequence) {
+		Object data = event.data();
+		String dtype = event.dtype();
+		byte[] payload = null;
+		if (data != null || dtype != null) {
+			payload = codec.encode(data);
+			if (dtype == null) {
+				dtype = codec.dtypeOf(data);
+			}
+		}
+		byte[] json = EventJson.write(event.type(), payload, dtype, event.id(), event.timestampText(), source,
+				sequence);
+		return new byte[][] { event.type().getBytes(StandardCharsets.UTF_8), json, Crc32s.checksum(json) };
+	}
+
+	/**
+	 * Encodes a bus control event (pulse or close) with a new id and the current time: {@code data}
+	 * and {@code dtype} {@code null}, as the Python broker sends them.
+	 * @param type a reserved type, such as {@link ReservedTopics#PULSE}
+	 * @return the frames topic, JSON, checksum
+	 * @throws IllegalArgumentException if the type is not reserved
+	 */
+	public static byte[][] reserved(String type) {
+		if (!ReservedTopics.isReserved(type)) {
+			throw new IllegalArgumentException("'" + type + "' is not a reserved event type");
+		}
+		Event control = Event.of(type, null, null);
+		return frames(type, null, null, control.id(), control.timestampText());
+	}
+
+	/**
+	 * Decodes a message as a socket received it.
+	 * @param frames the message frames
+	 * @return the event, payload still encoded
+	 * @throws WireFormatException if the message is not a valid event
+	 */
+	public static WireEvent decode(List<byte[]> frames) {
+		if (frames.size() != FRAME_COUNT) {
+			String topic = frames.isEmpty() ? null : text(frames.get(0));
+			throw new WireFormatException(DropReason.FRAME_COUNT,
+					"expected " + FRAME_COUNT + " frames, got " + frames.size(), topic, null);
+		}
+		return decode(frames.get(0), frames.get(1), frames.get(2));
+	}
+
+	/**
+	 * Decodes the three frames of an event.
+	 * @param topic the topic frame
+	 * @param json the event JSON frame
+	 * @param crc the checksum frame
+	 * @return the event, payload still encoded
+	 * @throws WireFormatException if the frames are not a valid event
+	 */
+	public static WireEvent decode(byte[] topic, byte[] json, byte[] crc) {
+		if (!Crc32s.verify(json, crc)) {
+			throw new WireFormatException(DropReason.CHECKSUM, "checksum frame does not match the event JSON",
+					text(topic), null);
+		}
+		// The fast reader accepts only ASCII, so what it reads needs no UTF-8 check.
+		WireEvent event = FastEventJsonReader.read(json);
+		if (event == null) {
+			if (!isUtf8(json)) {
+				throw new WireFormatException(DropReason.UTF8, "event JSON is not valid UTF-8", text(topic), null);
+			}
+			event = EventJson.readWithJackson(json);
+		}
+		if (!matches(topic, event.type())) {
+			throw new WireFormatException(DropReason.TOPIC_MISMATCH,
+					"topic frame '" + text(topic) + "' differs from the event type", event.type(), null);
+		}
+		return event;
+	}
+
+	private static byte[][] frames(String type, byte[] data, String dtype, String id, String timestamp) {
+		byte[] json = EventJson.write(type, data, dtype, id, timestamp);
+		return new byte[][] { type.getBytes(StandardCharsets.UTF_8), json, Crc32s.checksum(json) };
+	}
+
+	/** Both sides write escaped ASCII JSON, so the decoder only runs for foreign JSON. */
+	private static boolean isUtf8(byte[] json) {
+		for (byte b : json) {
+			if (b < 0) {
+				try {
+					StandardCharsets.UTF_8.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT)
+						.decode(ByteBuffer.wrap(json));
+					return true;
+				}
+				catch (CharacterCodingException ex) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Compares without encoding the type when it is ASCII, as event types nearly always are. */
+	private static boolean matches(byte[] topic, String type) {
+		if (topic.length != type.length()) {
+			return Arrays.equals(topic, type.getBytes(StandardCharsets.UTF_8));
+		}
+		for (int i = 0; i < topic.length; i++) {
+			char c = type.charAt(i);
+			if (c >= 0x80 || topic[i] != (byte) c) {
+				return Arrays.equals(topic, type.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return true;
+	}
+
+	private static String text(byte[] frame) {
+		return (frame != null) ? new String(frame, StandardCharsets.UTF_8) : null;
+	}
+}
