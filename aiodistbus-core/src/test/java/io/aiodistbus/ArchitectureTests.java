@@ -31,6 +31,8 @@ class ArchitectureTests {
 
 	private static final String INTERNAL = "io.aiodistbus.internal..";
 
+	private static final String ENGINE = "io.aiodistbus.distributed.Engine";
+
 	/** Every package is a slice, and no two depend on each other, however indirectly. */
 	@ArchTest
 	static final ArchRule packagesShouldBeFreeOfCycles = slices().matching("(**)").should().beFreeOfCycles();
@@ -66,6 +68,21 @@ class ArchitectureTests {
 		.and()
 		.haveModifier(JavaModifier.PUBLIC)
 		.should(notExposeInternalTypes());
+
+	/**
+	 * JeroMQ's engine ({@code zmq..}, not its API {@code org.zeromq..}) changes between releases without
+	 * notice: one class reaches into it, so that a JeroMQ upgrade is checked in one place.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheEngineShouldUseJeroMqInternals = noClasses().that(outsideTheEngine())
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("zmq..");
+
+	private static DescribedPredicate<JavaClass> outsideTheEngine() {
+		return DescribedPredicate.describe("are outside " + ENGINE + " and its nested types",
+				(type) -> !type.getName().equals(ENGINE) && !type.getName().startsWith(ENGINE + "$"));
+	}
 
 	private static DescribedPredicate<JavaClass> publicApi() {
 		return DescribedPredicate.describe("public classes outside " + INTERNAL,

@@ -25,8 +25,6 @@ import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
-import zmq.Msg;
-import zmq.SocketBase;
 
 /**
  * A client's sockets and the one I/O thread that owns its DEALER and SUB: the handshake, the proof that
@@ -62,8 +60,6 @@ import zmq.SocketBase;
 final class ClientIo {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientIo.class);
-
-	private static final int BATCH = 256;
 
 	private static final byte[] PULSE_TOPIC = ReservedTopics.PULSE.getBytes(StandardCharsets.US_ASCII);
 
@@ -178,7 +174,7 @@ final class ClientIo {
 		this.listener = listener;
 		this.drops = drops;
 		this.dropLog = dropLog;
-		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
+		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(),
 				(size) -> {
 					drops.increment(DropReason.OVERSIZE);
 					dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
@@ -210,11 +206,14 @@ final class ClientIo {
 			this.context.close();
 			throw ex;
 		}
-		this.thread = new Thread(this::run, threadName);
+		this.thread = new Thread(new Loop(), threadName);
 		this.thread.setDaemon(true);
 	}
 
 	void start() {
+		long now = System.nanoTime();
+		this.nextHandshakeSend = now;
+		this.nextPulseCheck = now + this.options.pulseCheckInterval().toNanos();
 		this.thread.start();
 	}
 
@@ -352,43 +351,48 @@ final class ClientIo {
 	}
 
 	/**
-	 * The I/O loop. It blocks on the SUB socket, the busy one, rather than polling all of them: a JeroMQ
-	 * poll costs several system calls per wake-up, which on two cores showed as most of the client's
-	 * CPU per event. Commands, the handshake socket, the monitor and the timers are looked after every
-	 * few milliseconds when busy and at least every {@value Messages#MAX_WAIT_MS} ms when idle.
+	 * The I/O loop, blocking on the SUB socket. Commands, the handshake socket, the monitor and the
+	 * timers are its housekeeping.
 	 */
-	private void run() {
-		SocketBase in = this.subscriber.base();
-		long now = System.nanoTime();
-		this.nextHandshakeSend = now;
-		this.nextPulseCheck = now + this.options.pulseCheckInterval().toNanos();
-		long nextHousekeeping = now;
-		int timeout = -1;
-		try {
-			while (!this.stopping && this.ioFailure == null) {
-				now = System.nanoTime();
-				if (now - nextHousekeeping >= 0) {
-					houseKeeping(now);
-					nextHousekeeping = now + Messages.HOUSEKEEPING_NANOS;
-				}
-				int wait = Messages.waitMillis(nextDeadline());
-				if (wait != timeout) {
-					this.subscriber.setReceiveTimeOut(wait);
-					timeout = wait;
-				}
-				readEvents(in);
-			}
+	private final class Loop extends IoLoop {
+
+		private Loop() {
+			super(ClientIo.this.subscriber);
 		}
-		catch (RuntimeException ex) {
-			logger.error("Client {} I/O loop failed; closing its sockets", this.clientId, ex);
+
+		@Override
+		boolean running() {
+			return !ClientIo.this.stopping && ClientIo.this.ioFailure == null;
 		}
-		finally {
+
+		@Override
+		void houseKeeping(long now) {
+			ClientIo.this.houseKeeping(now);
+		}
+
+		@Override
+		long nextDeadline(long now) {
+			return ClientIo.this.nextDeadline();
+		}
+
+		@Override
+		void received(Engine.Reader message) {
+			ClientIo.this.received(message);
+		}
+
+		@Override
+		void failed(RuntimeException ex) {
+			logger.error("Client {} I/O loop failed; closing its sockets", ClientIo.this.clientId, ex);
+		}
+
+		@Override
+		void exit() {
 			shutdownSockets();
-			this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
-			this.probes.values().forEach((probe) -> probe.live().complete(null));
-			this.stopped.countDown();
-			if (this.ioFailure != null && !this.stopping) {
-				this.listener.failed("ZeroMQ's I/O thread died: " + this.ioFailure);
+			ClientIo.this.firstConnection.completeExceptionally(new IllegalStateException("closed"));
+			ClientIo.this.probes.values().forEach((probe) -> probe.live().complete(null));
+			ClientIo.this.stopped.countDown();
+			if (ClientIo.this.ioFailure != null && !ClientIo.this.stopping) {
+				ClientIo.this.listener.failed("ZeroMQ's I/O thread died: " + ClientIo.this.ioFailure);
 			}
 		}
 	}
@@ -509,28 +513,20 @@ final class ClientIo {
 		}
 	}
 
-	private void readEvents(SocketBase in) {
-		Msg[] frames = new Msg[3];
-		for (int n = 0; n < BATCH; n++) {
-			int count = Messages.read(in, frames, n == 0);
-			if (count == 0) {
-				return;
-			}
-			WireEvent event;
-			try {
-				event = Messages.decode(frames, count);
-			}
-			catch (WireFormatException ex) {
-				drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : text(frames[0].data()), ex.getMessage());
-				continue;
-			}
-			String type = event.type();
-			if (type.startsWith(ReservedTopics.PREFIX)) {
-				reserved(event);
-			}
-			else {
-				this.listener.received(event);
-			}
+	private void received(Engine.Reader message) {
+		WireEvent event;
+		try {
+			event = message.decode();
+		}
+		catch (WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : message.topic(), ex.getMessage());
+			return;
+		}
+		if (event.type().startsWith(ReservedTopics.PREFIX)) {
+			reserved(event);
+		}
+		else {
+			this.listener.received(event);
 		}
 	}
 
@@ -646,10 +642,6 @@ final class ClientIo {
 		this.dropLog.dropped(reason, type, detail);
 	}
 
-	private static String text(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
 	private void shutdownSockets() {
 		synchronized (this.pushLock) {
 			if (this.push == null) {
@@ -686,10 +678,6 @@ final class ClientIo {
 			shutdownSockets();
 			this.stopped.countDown();
 		}
-	}
-
-	boolean isConnected() {
-		return this.connected;
 	}
 
 	/**

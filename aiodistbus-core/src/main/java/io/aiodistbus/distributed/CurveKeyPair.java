@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 
 import org.zeromq.ZMQ;
 
-import zmq.io.mechanism.curve.Curve;
-
 /**
  * A CurveZMQ key pair in Z85 text: the public key may be shared, the secret key must stay with its
  * owner. Both keys are checked on construction, including that the secret key belongs to the public
@@ -47,7 +45,7 @@ public record CurveKeyPair(String publicKey, String secretKey) {
 	private static final Pattern KEY_LINE = Pattern.compile("(public|secret)(?:-key)?\\s*=\\s*\"?([^\"\\s]*)\"?");
 
 	/** A fixed pair to test other pairs against; see {@link #belongTogether}. */
-	private static final byte[][] PROBE = new Curve().keypair();
+	private static final byte[][] PROBE = Engine.curveKeyPair();
 
 	/** Checks both keys and that they belong together. */
 	public CurveKeyPair {
@@ -145,15 +143,11 @@ public record CurveKeyPair(String publicKey, String secretKey) {
 	 * public key is the secret key's, so boxing the same zeros both ways gives equal bytes.
 	 */
 	private static boolean belongTogether(byte[] publicKey, byte[] secretKey) {
-		Curve curve = new Curve();
 		// NaCl's box wants 32 leading zero bytes of plaintext; 16 more are the message.
 		byte[] plaintext = new byte[48];
 		byte[] nonce = new byte[24];
-		byte[] one = new byte[48];
-		byte[] other = new byte[48];
-		curve.box(one, plaintext, plaintext.length, nonce, publicKey, PROBE[1]);
-		curve.box(other, plaintext, plaintext.length, nonce, PROBE[0], secretKey);
-		return Arrays.equals(one, other);
+		return Arrays.equals(Engine.curveBox(plaintext, nonce, publicKey, PROBE[1]),
+				Engine.curveBox(plaintext, nonce, PROBE[0], secretKey));
 	}
 
 	/** @return the public key only; the secret key stays out of logs */

@@ -27,8 +27,6 @@ import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import io.aiodistbus.local.EventBus;
-import zmq.Msg;
-import zmq.SocketBase;
 
 /**
  * The broker of the distributed bus (ZeroMQ's Clone pattern): clients push events to it, it checks
@@ -177,7 +175,7 @@ public final class DEventBus implements AutoCloseable {
 			logger.warn("Broker binds {} without CURVE authentication: anyone who reaches this address can join, "
 					+ "read and publish events (see BrokerOptions.withSecurity)", options.host());
 		}
-		this.ioThread = new Thread(this::run, this.name + "-io");
+		this.ioThread = new Thread(new Loop(), this.name + "-io");
 		this.ioThread.setDaemon(true);
 		this.ioThread.start();
 		logger.info("Broker listening on {}:{} (handshake), {} (publish), {} (collect){}", options.host(), this.port,
@@ -214,7 +212,7 @@ public final class DEventBus implements AutoCloseable {
 
 	private ZMQ.Socket[] bind(BrokerOptions options) {
 		ZMQException last = null;
-		Sockets.FrameAllocator allocator = new Sockets.FrameAllocator(options.maxMessageSize(),
+		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(),
 				(size) -> {
 					this.drops.increment(DropReason.OVERSIZE);
 					this.dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
@@ -235,7 +233,7 @@ public final class DEventBus implements AutoCloseable {
 					router.bind(Sockets.tcpAnyPort(options.host()));
 					first = portOf(router);
 					if (first > 65533) {
-						throw new ZMQException("no room for two more ports above " + first, zmq.ZError.EADDRINUSE);
+						throw new ZMQException("no room for two more ports above " + first, ZMQ.Error.EADDRINUSE.getCode());
 					}
 				}
 				else {
@@ -319,47 +317,60 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	/**
-	 * The I/O loop. It blocks on the collector, the busy socket, rather than polling all of them: a
-	 * JeroMQ poll costs several system calls per wake-up, which on two cores showed as most of the
-	 * broker's CPU per event. The other sockets (handshakes, ZAP, monitor, what subscribers send
-	 * upstream) are looked after every few milliseconds when busy and at least every
-	 * {@value Messages#MAX_WAIT_MS} ms when idle.
+	 * The I/O loop, blocking on the collector. The other sockets (handshakes, ZAP, monitor, what
+	 * subscribers send upstream) are its housekeeping; the pulse is due on every turn.
 	 */
-	private void run() {
-		SocketBase in = this.collector.base();
-		long pulseNanos = this.options.pulse().toNanos();
-		long nextPulse = System.nanoTime() + pulseNanos;
-		long nextHousekeeping = System.nanoTime();
-		int timeout = -1;
-		try {
-			while (!this.closing && this.ioFailure == null) {
-				long now = System.nanoTime();
-				if (now - nextHousekeeping >= 0) {
-					houseKeeping();
-					nextHousekeeping = now + Messages.HOUSEKEEPING_NANOS;
-				}
-				if (now - nextPulse >= 0) {
-					publishReserved(ReservedTopics.PULSE);
-					this.pulses.incrementAndGet();
-					nextPulse = now + pulseNanos;
-				}
-				int wait = Messages.waitMillis(nextPulse);
-				if (wait != timeout) {
-					this.collector.setReceiveTimeOut(wait);
-					timeout = wait;
-				}
-				relayBatch(in);
+	private final class Loop extends IoLoop {
+
+		private final long pulseNanos = DEventBus.this.options.pulse().toNanos();
+
+		private long nextPulse = System.nanoTime() + this.pulseNanos;
+
+		private Loop() {
+			super(DEventBus.this.collector);
+		}
+
+		@Override
+		boolean running() {
+			return !DEventBus.this.closing && DEventBus.this.ioFailure == null;
+		}
+
+		@Override
+		void houseKeeping(long now) {
+			DEventBus.this.houseKeeping();
+		}
+
+		@Override
+		long nextDeadline(long now) {
+			if (now - this.nextPulse >= 0) {
+				publishReserved(ReservedTopics.PULSE);
+				DEventBus.this.pulses.incrementAndGet();
+				this.nextPulse = now + this.pulseNanos;
 			}
-			if (this.ioFailure == null) {
+			return this.nextPulse;
+		}
+
+		@Override
+		void received(Engine.Reader message) {
+			relay(message);
+		}
+
+		@Override
+		void stopped() {
+			if (DEventBus.this.ioFailure == null) {
 				publishReserved(ReservedTopics.CLOSE);
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.error("Broker {} I/O loop failed; closing", this.name, ex);
+
+		@Override
+		void failed(RuntimeException ex) {
+			logger.error("Broker {} I/O loop failed; closing", DEventBus.this.name, ex);
 		}
-		finally {
+
+		@Override
+		void exit() {
 			shutdownSockets();
-			this.stopped.countDown();
+			DEventBus.this.stopped.countDown();
 		}
 	}
 
@@ -410,38 +421,27 @@ public final class DEventBus implements AutoCloseable {
 		return topic.substring(ReservedTopics.PROBE_PREFIX.length(), last);
 	}
 
-	private void relayBatch(SocketBase in) {
-		SocketBase out = this.publisher.base();
-		Msg[] frames = new Msg[3];
-		for (int n = 0; n < BATCH; n++) {
-			int count = Messages.read(in, frames, n == 0);
-			if (count == 0) {
-				return;
-			}
-			WireEvent event = check(frames, count);
-			if (event == null) {
-				continue;
-			}
-
-			out.send(frames[0], ZMQ.SNDMORE);
-			out.send(frames[1], ZMQ.SNDMORE);
-			out.send(frames[2], 0);
-			this.relayed.incrementAndGet();
-			if (!this.forwards.isEmpty()) {
-				for (LocalForward forward : this.forwards) {
-					forward.offer(event);
-				}
+	private void relay(Engine.Reader message) {
+		WireEvent event = check(message);
+		if (event == null) {
+			return;
+		}
+		message.sendTo(this.publisher);
+		this.relayed.incrementAndGet();
+		if (!this.forwards.isEmpty()) {
+			for (LocalForward forward : this.forwards) {
+				forward.offer(event);
 			}
 		}
 	}
 
-	private WireEvent check(Msg[] frames, int count) {
+	private WireEvent check(Engine.Reader message) {
 		WireEvent event;
 		try {
-			event = Messages.decode(frames, count);
+			event = message.decode();
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : topicOf(frames[0]), ex.getMessage());
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : message.topic(), ex.getMessage());
 			return null;
 		}
 		if (ReservedTopics.isReserved(event.type())) {
@@ -462,10 +462,6 @@ public final class DEventBus implements AutoCloseable {
 	private void drop(DropReason reason, String type, String detail) {
 		this.drops.increment(reason);
 		this.dropLog.dropped(reason, type, detail);
-	}
-
-	private static String topicOf(Msg msg) {
-		return new String(msg.data(), StandardCharsets.UTF_8);
 	}
 
 	private void answerHandshakes() {

@@ -109,7 +109,7 @@ final class HandshakeWatch {
 		if (this.failedProtocol) {
 			// JeroMQ reports the failure and drops the connection in one step: this is that connection
 			this.failedProtocol = false;
-			this.failures.failed(HandshakeFailure.CURVE_ERROR, peer, (this.protocolError == zmq.ZMQ.ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC)
+			this.failures.failed(HandshakeFailure.CURVE_ERROR, peer, (this.protocolError == Engine.PROTOCOL_ERROR_CRYPTOGRAPHIC)
 					? "its CURVE hello does not decrypt: the client has the wrong broker public key"
 					: "a malformed CURVE handshake (ZeroMQ protocol error " + Integer.toHexString(this.protocolError) + ")");
 		}

@@ -1,13 +1,8 @@
 package io.aiodistbus.distributed;
 
-import java.util.function.IntConsumer;
-
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-
-import zmq.Msg;
-import zmq.msg.MsgAllocator;
 
 /**
  * Socket settings every socket of the bus shares.
@@ -34,7 +29,7 @@ final class Sockets {
 		return context;
 	}
 
-	private static ZMQ.Socket create(ZContext context, SocketType type, String host, FrameAllocator allocator) {
+	private static ZMQ.Socket create(ZContext context, SocketType type, String host, Engine.FrameAllocator allocator) {
 		ZMQ.Socket socket = context.createSocket(type);
 		socket.setLinger(0);
 		socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
@@ -52,7 +47,7 @@ final class Sockets {
 	 * Creates a broker socket; with security, a CURVE server that encrypts everything and asks the
 	 * context's ZAP handler about each client key.
 	 */
-	static ZMQ.Socket server(ZContext context, SocketType type, BrokerOptions options, FrameAllocator allocator) {
+	static ZMQ.Socket server(ZContext context, SocketType type, BrokerOptions options, Engine.FrameAllocator allocator) {
 		ZMQ.Socket socket = create(context, type, options.host(), allocator);
 		BrokerSecurity security = options.security();
 		if (security != null) {
@@ -64,7 +59,7 @@ final class Sockets {
 
 	/** Creates a client socket; with security, a CURVE client that accepts only the given broker key. */
 	static ZMQ.Socket client(ZContext context, SocketType type, String host, ClientOptions options,
-			FrameAllocator allocator) {
+			Engine.FrameAllocator allocator) {
 		ZMQ.Socket socket = create(context, type, host, allocator);
 		ClientSecurity security = options.security();
 		if (security != null) {
@@ -107,43 +102,5 @@ final class Sockets {
 	/** @return an endpoint that binds any free port of the host */
 	static String tcpAnyPort(String host) {
 		return "tcp://" + endpointHost(host) + ":*";
-	}
-
-	/**
-	 * Allocates each frame JeroMQ's decoder has read the header of. JeroMQ 0.6.0 compares the
-	 * header's 64-bit size with the socket's limit as a signed number, then casts it to an int: a size
-	 * of {@code 0xFFFFFFFF60000000} passes a limit of 1 KiB and asks for 1.6 GB, others ask for a
-	 * negative size, and either killed the I/O thread. Such a frame gets an empty message instead; the
-	 * decoder goes on, a handshake or CURVE box that is empty fails, and the connection is dropped
-	 * (at the latest by the handshake interval). Called on JeroMQ's I/O thread.
-	 */
-	static final class FrameAllocator implements MsgAllocator {
-
-		private final long maxSize;
-
-		private final IntConsumer refused;
-
-		/**
-		 * @param maxSize the largest frame, in bytes
-		 * @param refused called with the announced size (as JeroMQ cast it) of each frame refused; must be
-		 * quick and thread-safe
-		 */
-		FrameAllocator(long maxSize, IntConsumer refused) {
-			this.maxSize = maxSize;
-			this.refused = refused;
-		}
-
-		long maxSize() {
-			return this.maxSize;
-		}
-
-		@Override
-		public Msg allocate(int size) {
-			if (size < 0 || size > this.maxSize) {
-				this.refused.accept(size);
-				return new Msg(0);
-			}
-			return zmq.ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);
-		}
 	}
 }
