@@ -1,6 +1,7 @@
 package io.aiodistbus.distributed;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.zeromq.ZMQ;
@@ -75,6 +76,8 @@ final class Engine {
 		boolean read(boolean wait) {
 			Msg first = this.socket.recv(wait ? 0 : ZMQ.DONTWAIT);
 			if (first == null) {
+				// the frames of the message before go with the batch, as large as they may be
+				Arrays.fill(this.frames, null);
 				this.count = 0;
 				return false;
 			}

@@ -47,7 +47,8 @@ final class Sockets {
 	 * Creates a broker socket; with security, a CURVE server that encrypts everything and asks the
 	 * context's ZAP handler about each client key.
 	 */
-	static ZMQ.Socket server(ZContext context, SocketType type, BrokerOptions options, Engine.FrameAllocator allocator) {
+	static ZMQ.Socket server(ZContext context, SocketType type, BrokerOptions options,
+			Engine.FrameAllocator allocator) {
 		ZMQ.Socket socket = create(context, type, options.host(), allocator);
 		BrokerSecurity security = options.security();
 		if (security != null) {
