@@ -183,11 +183,6 @@ public final class Bridge implements AutoCloseable {
 		return this.endpoint;
 	}
 
-	/** @return the client the bridge uses on the broker's side */
-	public DEntryPoint remote() {
-		return this.remote;
-	}
-
 	private void toRemote(Event event) {
 		if (firstPass(event) && !this.remote.isClosed()) {
 			this.remote.emit(event.type(), event.data(), event.id());

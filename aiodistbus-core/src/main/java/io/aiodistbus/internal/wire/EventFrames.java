@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.PayloadCodec;
@@ -86,21 +85,6 @@ public final class EventFrames {
 		}
 		Event control = Event.of(type, null, null);
 		return frames(type, null, null, control.id(), control.timestampText());
-	}
-
-	/**
-	 * Decodes a message as a socket received it.
-	 * @param frames the message frames
-	 * @return the event, payload still encoded
-	 * @throws WireFormatException if the message is not a valid event
-	 */
-	public static WireEvent decode(List<byte[]> frames) {
-		if (frames.size() != FRAME_COUNT) {
-			String topic = frames.isEmpty() ? null : text(frames.get(0));
-			throw new WireFormatException(DropReason.FRAME_COUNT,
-					"expected " + FRAME_COUNT + " frames, got " + frames.size(), topic, null);
-		}
-		return decode(frames.get(0), frames.get(1), frames.get(2));
 	}
 
 	/**
