@@ -45,19 +45,6 @@ public final class EventFrames {
 	 * @throws io.aiodistbus.codec.PayloadCodecException if the payload cannot be encoded
 	 */
 	public static byte[][] encode(Event event, PayloadCodec codec) {
-		return encode(event, codec, null, 0);
-	}
-
-	/**
-	 * Encodes an event stamped with its publisher and that publisher's sequence number for the type,
-	 * so receivers can count what they missed.
-	 * @param event the event
-	 * @param codec the payload codec
-	 * @param source the publisher's id, or {@code null} for no stamp
-	 * @param sequence the sequence number, positive
-	 * @return the frames topic, JSON, checksum
-	 */
-	public static byte[][] encode(Event event, PayloadCodec codec, String source, long sequence) {
 		Object data = event.data();
 		String dtype = event.dtype();
 		byte[] payload = null;
@@ -67,9 +54,7 @@ public final class EventFrames {
 				dtype = codec.dtypeOf(data);
 			}
 		}
-		byte[] json = EventJson.write(event.type(), payload, dtype, event.id(), event.timestampText(), source,
-				sequence);
-		return new byte[][] { event.type().getBytes(StandardCharsets.UTF_8), json, Crc32s.checksum(json) };
+		return frames(event.type(), payload, dtype, event.id(), event.timestampText());
 	}
 
 	/**
