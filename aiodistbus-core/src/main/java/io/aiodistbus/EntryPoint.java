@@ -9,7 +9,8 @@ import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.event.Event;
 
 /**
- * Where an application meets a bus: it registers handlers and emits events. The same interface
+ * An application's connection to a bus, through which it subscribes handlers and publishes events
+ * (the name is Python aiodistbus's). The same interface
  * fronts the in-process bus ({@link io.aiodistbus.local.LocalEntryPoint}) and the distributed bus
  * ({@code io.aiodistbus.distributed.DEntryPoint}), so code written against it runs on either.
  *

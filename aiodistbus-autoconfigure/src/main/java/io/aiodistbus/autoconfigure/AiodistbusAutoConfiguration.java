@@ -14,6 +14,7 @@ import io.aiodistbus.codec.PayloadMapper;
 import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.spring.EventHandlerAnnotationBeanPostProcessor;
 import io.aiodistbus.spring.EventedBean;
+import io.aiodistbus.spring.EventedBeanPostProcessor;
 import io.aiodistbus.spring.HandlerRegistry;
 
 /**

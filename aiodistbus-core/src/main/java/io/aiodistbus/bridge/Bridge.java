@@ -16,9 +16,9 @@ import io.aiodistbus.local.EventBus;
 import io.aiodistbus.local.LocalEntryPoint;
 
 /**
- * Joins a local {@link EventBus} to a broker: local events of some types are re-emitted remotely
- * (forward), remote events of some types are emitted locally (listen), or both (link). Events keep
- * their id across the bridge.
+ * A bridge between a local {@link EventBus} and a broker, through a {@link DEntryPoint} client of
+ * its own: local events of some types are re-emitted remotely (forward), remote events of some types
+ * are emitted locally (listen), or both (link). Events keep their id across the bridge.
  * <p>
  * {@link #forward}, {@link #listen}, {@link #link} and {@link #deforward} keep the names and the
  * meaning of Python aiodistbus's {@code EventBus.forward/listen/link/deforward}: the bridges they open
@@ -64,8 +64,9 @@ public final class Bridge implements AutoCloseable {
 	}
 
 	/**
-	 * Re-emits local events of the given types on a distributed bus, keeping their ids (Python's
-	 * {@code bus.forward}). The bridge is closed with the bus, or by {@link #deforward}.
+	 * Opens a one-way bridge from a local bus to a broker: local events of the given types are
+	 * re-emitted on the broker, keeping their ids (Python's {@code bus.forward}). The bridge is closed
+	 * with the bus, or by {@link #deforward}.
 	 * @param bus the local bus
 	 * @param host the broker's address
 	 * @param port the broker's handshake port
@@ -79,8 +80,9 @@ public final class Bridge implements AutoCloseable {
 	}
 
 	/**
-	 * Emits events of the given types from a distributed bus on the local bus (Python's
-	 * {@code bus.listen}). The bridge is closed with the bus, or by {@link #deforward}.
+	 * Opens a one-way bridge from a broker to a local bus: the broker's events of the given types are
+	 * emitted on the local bus (Python's {@code bus.listen}). The bridge is closed with the bus, or by
+	 * {@link #deforward}.
 	 * @param bus the local bus
 	 * @param host the broker's address
 	 * @param port the broker's handshake port
@@ -94,8 +96,9 @@ public final class Bridge implements AutoCloseable {
 	}
 
 	/**
-	 * Forwards and listens at once (Python's {@code bus.link}); an event crosses once each way and never
-	 * circles. The bridge is closed with the bus, or by {@link #deforward}.
+	 * Opens a two-way bridge between a local bus and a broker, forwarding and listening at once
+	 * (Python's {@code bus.link}); an event crosses once each way and never circles. The bridge is
+	 * closed with the bus, or by {@link #deforward}.
 	 * @param bus the local bus
 	 * @param host the broker's address
 	 * @param port the broker's handshake port
@@ -181,11 +184,6 @@ public final class Bridge implements AutoCloseable {
 	/** @return the broker address, {@code host:port} */
 	public String endpoint() {
 		return this.endpoint;
-	}
-
-	/** @return the client the bridge uses on the broker's side */
-	public DEntryPoint remote() {
-		return this.remote;
 	}
 
 	private void toRemote(Event event) {

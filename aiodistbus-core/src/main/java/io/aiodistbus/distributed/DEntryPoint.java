@@ -29,8 +29,8 @@ import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.wire.WireEvent;
 
 /**
- * An entry point to the distributed bus: a client of a {@link DEventBus} broker, with the same API as
- * the local entry point.
+ * A client of a {@link DEventBus} broker: the {@link io.aiodistbus.EntryPoint} of the distributed
+ * bus (the name is Python aiodistbus's), with the same API as the local entry point.
  *
  * <h2>Connecting</h2>
  * {@link #connect(String, int, Duration)} handshakes with the broker and returns only once events
@@ -252,8 +252,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	}
 
 	/**
-	 * Adds a callback for when the broker goes away (Python's {@code on_disrupt}); called once per
-	 * disruption.
+	 * Adds a callback run when the connection to the broker is lost (Python's {@code on_disrupt}):
+	 * missed pulses, a dropped connection or the broker's close; called once per disruption.
 	 * @param callback the callback
 	 */
 	public void onDisrupt(Runnable callback) {

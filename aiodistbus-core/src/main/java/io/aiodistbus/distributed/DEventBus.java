@@ -29,10 +29,11 @@ import io.aiodistbus.internal.wire.WireFormatException;
 import io.aiodistbus.local.EventBus;
 
 /**
- * The broker of the distributed bus (ZeroMQ's Clone pattern): clients push events to it, it checks
- * them and publishes them to every subscribed client. It binds three consecutive ports, as Python
- * aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1 (an XPUB, whose
- * upstream frames the I/O loop drains and drops), a PULL for events in on P+2.
+ * The broker: the ZeroMQ server of the distributed bus that its clients, {@link DEntryPoint}s,
+ * connect to (the name is Python aiodistbus's; ZeroMQ's Clone pattern). Clients push events to it,
+ * it checks them and publishes them to every subscribed client. It binds three consecutive ports,
+ * as Python aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1 (an XPUB,
+ * whose upstream frames the I/O loop drains and drops), a PULL for events in on P+2.
  *
  * <h2>What it checks</h2>
  * Every event pulled must have exactly three frames, a CRC-32 that matches its JSON, JSON that is
@@ -306,8 +307,9 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	/**
-	 * Delivers the events this broker relays, of the given types or patterns, to a local bus as well;
-	 * the local bus's handlers run on a thread of their own.
+	 * Bridges this broker to a local bus in one direction: the events it relays, of the given types or
+	 * patterns, are delivered to the local bus as well; the local bus's handlers run on a thread of
+	 * their own.
 	 * @param localBus the bus to deliver to
 	 * @param types event types or patterns; none means {@code *}
 	 */

@@ -11,6 +11,8 @@ import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
+import io.aiodistbus.internal.dispatch.LogThrottle;
+
 /**
  * The broker's ZAP handler (ZeroMQ RFC 27): during each CURVE handshake on the broker's sockets,
  * ZeroMQ asks it whether the client's public key may come in, and it answers from the allow-list. It
@@ -41,11 +43,7 @@ final class ZapHandler {
 
 	private final AtomicLong refused = new AtomicLong();
 
-	private long windowStart = System.nanoTime();
-
-	private int loggedInWindow;
-
-	private long suppressedInWindow;
+	private final LogThrottle refusalLog = new LogThrottle(WINDOW_NANOS, BURST);
 
 	ZapHandler(ZContext context, BrokerSecurity security, Logger logger, String owner) {
 		this.allowed = security.allowedClientKeys();
@@ -54,10 +52,6 @@ final class ZapHandler {
 		this.socket = context.createSocket(SocketType.REP);
 		this.socket.setLinger(0);
 		this.socket.bind(ENDPOINT);
-	}
-
-	ZMQ.Socket socket() {
-		return this.socket;
 	}
 
 	/** @return how many connections were refused since start */
@@ -114,22 +108,13 @@ final class ZapHandler {
 	}
 
 	private void log(String address, String why) {
-		long now = System.nanoTime();
-		if (now - this.windowStart > WINDOW_NANOS) {
-			if (this.suppressedInWindow > 0) {
-				this.logger.warn("{}: refused {} more connections in the last {} s without a log line each",
-						this.owner, this.suppressedInWindow, (now - this.windowStart) / 1_000_000_000L);
-			}
-			this.windowStart = now;
-			this.loggedInWindow = 0;
-			this.suppressedInWindow = 0;
+		long admitted = this.refusalLog.admit();
+		if (admitted > 1) {
+			this.logger.warn("{}: refused {} more connections earlier without a log line each", this.owner,
+					admitted - 1);
 		}
-		if (this.loggedInWindow < BURST) {
-			this.loggedInWindow++;
+		if (admitted > 0) {
 			this.logger.warn("{}: refused a connection from {}: {}", this.owner, address, why);
-		}
-		else {
-			this.suppressedInWindow++;
 		}
 	}
 }

@@ -128,17 +128,6 @@ public final class Event {
 				timestamp);
 	}
 
-	/**
-	 * Returns a copy of this event with another payload (same type, id and time), as a
-	 * receiver does once it has decoded the payload.
-	 * @param newData the payload
-	 * @param newDtype the payload's wire type name
-	 * @return the copy
-	 */
-	public Event withData(Object newData, String newDtype) {
-		return new Event(this.type, newData, newDtype, null, id(), 0, 0, timestamp());
-	}
-
 	/** @return the event type, such as {@code chat.message} */
 	public String type() {
 		return this.type;

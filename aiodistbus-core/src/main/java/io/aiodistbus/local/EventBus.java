@@ -20,8 +20,10 @@ import io.aiodistbus.internal.dispatch.LocalBusAccess;
 import io.aiodistbus.internal.dispatch.Subscriber;
 
 /**
- * The in-process event bus: every {@link LocalEntryPoint} connected to it receives the events any of
- * them emits, by type or wildcard pattern.
+ * The in-process event bus, an in-memory publish/subscribe hub with no network (the name is
+ * Python aiodistbus's): every {@link LocalEntryPoint} connected to it receives the events any of
+ * them emits, by type or wildcard pattern. Bridges to a broker are made by
+ * {@code io.aiodistbus.bridge.Bridge}.
  *
  * <h2>Threading</h2>
  * {@link LocalEntryPoint#emit(String, Object) emit} runs the handlers on the emitting thread, one

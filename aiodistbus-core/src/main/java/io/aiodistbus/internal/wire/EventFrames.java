@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.PayloadCodec;
@@ -46,19 +45,6 @@ public final class EventFrames {
 	 * @throws io.aiodistbus.codec.PayloadCodecException if the payload cannot be encoded
 	 */
 	public static byte[][] encode(Event event, PayloadCodec codec) {
-		return encode(event, codec, null, 0);
-	}
-
-	/**
-	 * Encodes an event stamped with its publisher and that publisher's sequence number for the type,
-	 * so receivers can count what they missed.
-	 * @param event the event
-	 * @param codec the payload codec
-	 * @param source the publisher's id, or {@code null} for no stamp
-	 * @param sequence the sequence number, positive
-	 * @return the frames topic, JSON, checksum
-	 */
-	public static byte[][] encode(Event event, PayloadCodec codec, String source, long sequence) {
 		Object data = event.data();
 		String dtype = event.dtype();
 		byte[] payload = null;
@@ -68,9 +54,7 @@ public final class EventFrames {
 				dtype = codec.dtypeOf(data);
 			}
 		}
-		byte[] json = EventJson.write(event.type(), payload, dtype, event.id(), event.timestampText(), source,
-				sequence);
-		return new byte[][] { event.type().getBytes(StandardCharsets.UTF_8), json, Crc32s.checksum(json) };
+		return frames(event.type(), payload, dtype, event.id(), event.timestampText());
 	}
 
 	/**
@@ -86,21 +70,6 @@ public final class EventFrames {
 		}
 		Event control = Event.of(type, null, null);
 		return frames(type, null, null, control.id(), control.timestampText());
-	}
-
-	/**
-	 * Decodes a message as a socket received it.
-	 * @param frames the message frames
-	 * @return the event, payload still encoded
-	 * @throws WireFormatException if the message is not a valid event
-	 */
-	public static WireEvent decode(List<byte[]> frames) {
-		if (frames.size() != FRAME_COUNT) {
-			String topic = frames.isEmpty() ? null : text(frames.get(0));
-			throw new WireFormatException(DropReason.FRAME_COUNT,
-					"expected " + FRAME_COUNT + " frames, got " + frames.size(), topic, null);
-		}
-		return decode(frames.get(0), frames.get(1), frames.get(2));
 	}
 
 	/**

@@ -72,16 +72,16 @@ class EventFramesTest {
 		for (Object payload : payloads) {
 			Event event = Event.of("t.x", payload, null, ID, TIME);
 			byte[][] frames = EventFrames.encode(event, this.codec);
-			Event decoded = EventFrames.decode(List.of(frames)).toEvent(this.codec);
+			Event decoded = decode(frames).toEvent(this.codec);
 			assertThat(decoded.data()).usingRecursiveComparison().isEqualTo(payload);
 			assertThat(decoded.dtype()).isEqualTo(this.codec.dtypeOf(payload));
 			assertThat(decoded.id()).isEqualTo(ID);
 			assertThat(decoded.timestamp()).isEqualTo(TIME);
 		}
-		Event nan = EventFrames.decode(List.of(EventFrames.encode(Event.of("t", Double.NaN, null), this.codec)))
+		Event nan = decode(EventFrames.encode(Event.of("t", Double.NaN, null), this.codec))
 			.toEvent(this.codec);
 		assertThat((Double) nan.data()).isNaN();
-		Event none = EventFrames.decode(List.of(EventFrames.encode(Event.of("t", null, Dtypes.NONE), this.codec)))
+		Event none = decode(EventFrames.encode(Event.of("t", null, Dtypes.NONE), this.codec))
 			.toEvent(this.codec);
 		assertThat(none.data()).isNull();
 		assertThat(none.dtype()).isEqualTo(Dtypes.NONE);
@@ -92,7 +92,7 @@ class EventFramesTest {
 		PayloadCodec sender = new PayloadCodec(new DtypeRegistry());
 		sender.registry().register("remote.Greeting", Greeting.class);
 		byte[][] frames = EventFrames.encode(Event.of("t", new Greeting("py", 7), null, ID, TIME), sender);
-		Event received = EventFrames.decode(List.of(frames)).toEvent(this.codec);
+		Event received = decode(frames).toEvent(this.codec);
 		RawPayload raw = (RawPayload) received.data();
 		assertThat(raw.dtype()).isEqualTo("remote.Greeting");
 		assertThat(raw.json().get("name").asText()).isEqualTo("py");
@@ -161,21 +161,10 @@ class EventFramesTest {
 	}
 
 	@Test
-	void wrongFrameCount() {
-		byte[][] frames = EventFrames.encode(Event.of("t", 1, null), this.codec);
-		for (List<byte[]> message : List.of(List.<byte[]>of(), List.of(frames[0], frames[1]),
-				List.of(frames[0], frames[1], frames[2], new byte[0]))) {
-			assertThatExceptionOfType(WireFormatException.class).isThrownBy(() -> EventFrames.decode(message))
-				.extracting(WireFormatException::reason)
-				.isEqualTo(DropReason.FRAME_COUNT);
-		}
-	}
-
-	@Test
 	void undecodablePayloadNamesEventAndTarget() {
 		byte[][] frames = EventFrames.encode(Event.of("chat.message", "not a greeting", "__main__.Greeting", ID, TIME),
 				this.codec);
-		WireEvent event = EventFrames.decode(List.of(frames));
+		WireEvent event = decode(frames);
 		assertThatExceptionOfType(PayloadCodecException.class)
 			.isThrownBy(() -> this.codec.decode(event.data(), event.dtype(), Greeting.class, event.type(), event.id()))
 			.withMessageStartingWith("Cannot decode payload of event 'chat.message' (id " + ID
@@ -191,5 +180,9 @@ class EventFramesTest {
 	void dropReasonTags() {
 		assertThat(DropReason.CHECKSUM.tag()).isEqualTo("checksum");
 		assertThat(DropReason.TOPIC_MISMATCH.tag()).isEqualTo("topic_mismatch");
+	}
+
+	private static WireEvent decode(byte[][] frames) {
+		return EventFrames.decode(frames[0], frames[1], frames[2]);
 	}
 }

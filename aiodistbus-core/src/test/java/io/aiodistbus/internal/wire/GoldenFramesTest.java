@@ -54,7 +54,7 @@ class GoldenFramesTest {
 	private WireEvent decode(String name) {
 		Golden golden = FRAMES.get(name);
 		assertThat(Crc32s.checksum(golden.json())).isEqualTo(golden.crc());
-		return EventFrames.decode(List.of(golden.topic(), golden.json(), golden.crc()));
+		return EventFrames.decode(golden.topic(), golden.json(), golden.crc());
 	}
 
 	@Test

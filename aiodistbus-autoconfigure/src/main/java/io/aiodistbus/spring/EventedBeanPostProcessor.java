@@ -1,4 +1,4 @@
-package io.aiodistbus.autoconfigure;
+package io.aiodistbus.spring;
 
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -11,22 +11,26 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import io.aiodistbus.EntryPoint;
-import io.aiodistbus.spring.Evented;
-import io.aiodistbus.spring.EventedBean;
-import io.aiodistbus.spring.EventedOptions;
 
 /**
  * Replaces each {@link EventedBean @EventedBean} bean by its {@link Evented} proxy, emitting on the
  * application's entry point (looked up at the first change, as it may not exist yet). The debounced
  * emits of all such beans share one daemon thread, stopped with the context.
+ * <p>
+ * It sits next to {@link EventedBean @EventedBean}, as the
+ * {@link EventHandlerAnnotationBeanPostProcessor} sits next to {@link EventHandler @EventHandler}; the
+ * auto-configuration registers one, and a context without it can declare one as a {@code static @Bean}.
  */
-final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean, Ordered {
+public final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean, Ordered {
 
 	private final ObjectProvider<EntryPoint> entryPoint;
 
 	private volatile ScheduledExecutorService scheduler;
 
-	EventedBeanPostProcessor(ObjectProvider<EntryPoint> entryPoint) {
+	/**
+	 * @param entryPoint the entry point the proxies emit on, looked up at a bean's first change
+	 */
+	public EventedBeanPostProcessor(ObjectProvider<EntryPoint> entryPoint) {
 		this.entryPoint = entryPoint;
 	}
 
