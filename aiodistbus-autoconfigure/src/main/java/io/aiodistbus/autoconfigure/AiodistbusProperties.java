@@ -509,8 +509,10 @@ public class AiodistbusProperties {
 				build.run();
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
-				String message = ex.getMessage();
-				throw new IllegalArgumentException(property + message.substring(message.indexOf(' ')));
+				String message = String.valueOf(ex.getMessage());
+				int space = message.indexOf(' ');
+				String rule = (space >= 0) ? message.substring(space) : " is invalid: " + message;
+				throw new IllegalArgumentException(property + rule);
 			}
 			return value;
 		}

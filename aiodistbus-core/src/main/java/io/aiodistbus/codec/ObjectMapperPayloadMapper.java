@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A {@link PayloadMapper} over a Jackson 2 {@link ObjectMapper}, with the wire's JSON features: non-ASCII
@@ -27,7 +28,9 @@ final class ObjectMapperPayloadMapper implements PayloadMapper {
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	ObjectMapperPayloadMapper(ObjectMapper mapper) {
+		// the same wire rules as autoconfigure's JsonMapperPayloadMapper, for Jackson 3
 		this.writer = mapper.writer()
+			.without(SerializationFeature.INDENT_OUTPUT)
 			.with(JsonWriteFeature.ESCAPE_NON_ASCII)
 			.without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 			.without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);

@@ -93,10 +93,6 @@ final class ClientIo {
 
 	private final String clientId;
 
-	private final String host;
-
-	private final int port;
-
 	private final ClientOptions options;
 
 	private final Listener listener;
@@ -168,18 +164,11 @@ final class ClientIo {
 	ClientIo(String clientId, String host, int port, ClientOptions options, List<String> prefixes,
 			Listener listener, DropCounters drops, DropLog dropLog, String threadName) {
 		this.clientId = clientId;
-		this.host = host;
-		this.port = port;
 		this.options = options;
 		this.listener = listener;
 		this.drops = drops;
 		this.dropLog = dropLog;
-		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(),
-				(size) -> {
-					drops.increment(DropReason.OVERSIZE);
-					dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
-							+ " bytes, more than the limit of " + options.maxMessageSize() + "; its connection goes");
-				});
+		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(), drops, dropLog);
 		try {
 			this.dealer = Sockets.client(this.context, SocketType.DEALER, host, options, allocator);
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
@@ -261,11 +250,12 @@ final class ClientIo {
 			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
 			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1);
 			long max = this.options.maxMessageSize();
-			if (json.length > max || topic.length > max) {
+			// the JSON holds the type, so it is the larger frame
+			if (json.length > max) {
 				// The broker would drop the connection, and whatever else was on its way with it.
 				this.drops.increment(DropReason.OVERSIZE);
 				throw new IllegalArgumentException("Cannot emit '" + type + "': the event is "
-						+ Math.max(json.length, topic.length) + " bytes on the wire, more than the maximum message size of "
+						+ json.length + " bytes on the wire, more than the maximum message size of "
 						+ max + " bytes (ClientOptions.withMaxMessageSize; the broker's limit applies too)");
 			}
 			sequence[0]++;
@@ -451,7 +441,7 @@ final class ClientIo {
 
 	/** A pulse event stamped with this client's id and the probe's id, for brokers that only relay. */
 	private byte[][] probePulse(Probe probe) {
-		String timestamp = Event.of(ReservedTopics.PULSE, null, null).timestampText();
+		String timestamp = Event.of(ReservedTopics.PULSE, null, null, probe.id()).timestampText();
 		byte[] json = EventJson.write(ReservedTopics.PULSE, null, null, probe.id(), timestamp, this.clientId,
 				this.probeCount);
 		return new byte[][] { PULSE_TOPIC, json, Crc32s.checksum(json) };

@@ -168,7 +168,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			if (this.state != ConnectionState.NEW) {
 				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
 			}
-			this.endpoint = host + ":" + port;
+			this.endpoint = Sockets.hostAndPort(host, port);
 			List<String> prefixes = new ArrayList<>();
 			for (Subscriber subscriber : subscribers()) {
 				prefixes.add(subscriber.pattern().subscriptionPrefix());

@@ -179,8 +179,8 @@ public final class DEventBus implements AutoCloseable {
 		this.ioThread = new Thread(new Loop(), this.name + "-io");
 		this.ioThread.setDaemon(true);
 		this.ioThread.start();
-		logger.info("Broker listening on {}:{} (handshake), {} (publish), {} (collect){}", options.host(), this.port,
-				this.port + 1, this.port + 2, curveSummary(options.security()));
+		logger.info("Broker listening on {} (handshake), {} (publish), {} (collect){}", endpoint(), this.port + 1,
+				this.port + 2, curveSummary(options.security()));
 	}
 
 	/**
@@ -213,12 +213,7 @@ public final class DEventBus implements AutoCloseable {
 
 	private ZMQ.Socket[] bind(BrokerOptions options) {
 		ZMQException last = null;
-		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(),
-				(size) -> {
-					this.drops.increment(DropReason.OVERSIZE);
-					this.dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
-							+ " bytes, more than the limit of " + options.maxMessageSize() + "; its connection goes");
-				});
+		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(), this.drops, this.dropLog);
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
 			ZMQ.Socket router = Sockets.server(this.context, SocketType.ROUTER, options, allocator);
 			// XPUB, not PUB: JeroMQ's PUB keeps every frame a peer sends upstream (other than a
@@ -250,7 +245,7 @@ public final class DEventBus implements AutoCloseable {
 				this.context.destroySocket(publisher);
 				this.context.destroySocket(collector);
 				if (options.port() != 0) {
-					throw new IllegalStateException("Cannot bind the broker on " + options.host() + ":" + options.port()
+					throw new IllegalStateException("Cannot bind the broker on " + Sockets.hostAndPort(options.host(), options.port())
 							+ ".." + (options.port() + 2) + ": " + ex.getMessage(), ex);
 				}
 				last = ex;
@@ -550,7 +545,7 @@ public final class DEventBus implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "DEventBus[" + this.options.host() + ":" + this.port + "]";
+		return "DEventBus[" + endpoint() + "]";
 	}
 
 }

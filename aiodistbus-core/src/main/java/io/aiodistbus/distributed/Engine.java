@@ -2,7 +2,6 @@ package io.aiodistbus.distributed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 import org.zeromq.ZMQ;
 
@@ -135,16 +134,19 @@ final class Engine {
 
 		private final long maxSize;
 
-		private final IntConsumer refused;
+		private final DropCounters drops;
+
+		private final DropLog dropLog;
 
 		/**
 		 * @param maxSize the largest frame, in bytes
-		 * @param refused called with the announced size (as JeroMQ cast it) of each frame refused; must be
-		 * quick and thread-safe
+		 * @param drops counts each frame refused, as {@link DropReason#OVERSIZE}
+		 * @param dropLog logs it
 		 */
-		FrameAllocator(long maxSize, IntConsumer refused) {
+		FrameAllocator(long maxSize, DropCounters drops, DropLog dropLog) {
 			this.maxSize = maxSize;
-			this.refused = refused;
+			this.drops = drops;
+			this.dropLog = dropLog;
 		}
 
 		long maxSize() {
@@ -154,7 +156,9 @@ final class Engine {
 		@Override
 		public Msg allocate(int size) {
 			if (size < 0 || size > this.maxSize) {
-				this.refused.accept(size);
+				this.drops.increment(DropReason.OVERSIZE);
+				this.dropLog.dropped(DropReason.OVERSIZE, "(not read)", "a peer announced a frame of " + size
+						+ " bytes, more than the limit of " + this.maxSize + "; its connection goes");
 				return new Msg(0);
 			}
 			return zmq.ZMQ.DEFAULT_MSG_ALLOCATOR.allocate(size);

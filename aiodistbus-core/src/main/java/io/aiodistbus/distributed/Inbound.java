@@ -1,7 +1,9 @@
 package io.aiodistbus.distributed;
 
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -39,7 +41,11 @@ final class Inbound {
 
 	private final Thread thread;
 
-	private volatile CountDownLatch drained;
+	/**
+	 * One latch per drain marker in the queue, in queue order: a marker left by a drain that timed out
+	 * releases that drain's latch, not a later one's.
+	 */
+	private final Queue<CountDownLatch> drainWaiters = new ConcurrentLinkedQueue<>();
 
 	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<WireEvent> sink, DropCounters drops,
 			DropLog dropLog) {
@@ -66,6 +72,13 @@ final class Inbound {
 			case DROP_NEWEST -> dropped(event);
 			case DROP_OLDEST -> {
 				WireEvent oldest = this.queue.poll();
+				if (oldest == DRAINED) {
+					// A drain waits for that marker: it goes back (later is still correct for the drain),
+					// and the new event gives way instead.
+					this.queue.offer(DRAINED);
+					dropped(event);
+					return;
+				}
 				if (oldest != null) {
 					dropped(oldest);
 				}
@@ -117,7 +130,7 @@ final class Inbound {
 				return;
 			}
 			if (event == DRAINED) {
-				this.drained.countDown();
+				this.drainWaiters.remove().countDown();
 				continue;
 			}
 			try {
@@ -141,10 +154,11 @@ final class Inbound {
 			return false;
 		}
 		CountDownLatch reached = new CountDownLatch(1);
-		this.drained = reached;
+		this.drainWaiters.add(reached);
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 		try {
 			if (!this.queue.offer(DRAINED, timeoutMillis, TimeUnit.MILLISECONDS)) {
+				this.drainWaiters.remove(reached);
 				return false;
 			}
 			return reached.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

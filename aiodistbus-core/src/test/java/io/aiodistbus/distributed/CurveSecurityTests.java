@@ -231,7 +231,8 @@ class CurveSecurityTests {
 		BrokerSecurity broker = BrokerSecurity.curve(this.brokerKeys, this.alice.publicKey());
 		ClientSecurity client = ClientSecurity.curve(this.alice, this.brokerKeys.publicKey());
 		try (ZContext context = new ZContext(1)) {
-			Engine.FrameAllocator allocator = new Engine.FrameAllocator(1024, (size) -> { });
+			Engine.FrameAllocator allocator = new Engine.FrameAllocator(1024, new DropCounters(),
+					new DropLog(org.slf4j.LoggerFactory.getLogger(CurveSecurityTests.class), "test"));
 			ZMQ.Socket server = Sockets.server(context, SocketType.PUB, BrokerOptions.defaults().withSecurity(broker),
 					allocator);
 			ZMQ.Socket dealer = Sockets.client(context, SocketType.DEALER, "127.0.0.1",

@@ -29,6 +29,7 @@ final class JsonMapperPayloadMapper implements PayloadMapper {
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	JsonMapperPayloadMapper(JsonMapper mapper) {
+		// the same wire rules as core's ObjectMapperPayloadMapper, for Jackson 2
 		this.writer = mapper.writer()
 			.without(SerializationFeature.INDENT_OUTPUT)
 			.with(JsonWriteFeature.ESCAPE_NON_ASCII)
