@@ -130,7 +130,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * @param codec encodes and decodes payloads
 	 */
 	public DEntryPoint(ClientOptions options, PayloadCodec codec) {
-		super(codec::convert);
+		super(codec);
 		this.options = options;
 		this.codec = codec;
 		addObserver(new BusObserver() {
@@ -325,11 +325,6 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			throw new EntryPointStateException("Cannot emit '" + type + "': " + this
 					+ " is not connected; call connect(host, port) first");
 		}
-	}
-
-	@Override
-	protected String dtypeOf(Object data) {
-		return this.codec.dtypeOf(data);
 	}
 
 	@Override

@@ -16,8 +16,6 @@ import io.aiodistbus.internal.dispatch.Subscriber;
  */
 public final class LocalEntryPoint extends AbstractEntryPoint {
 
-	private final PayloadCodec codec;
-
 	private volatile EventBus bus;
 
 	private volatile boolean closed;
@@ -33,8 +31,7 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 	 * @param codec names and converts payloads
 	 */
 	public LocalEntryPoint(PayloadCodec codec) {
-		super(codec::convert);
-		this.codec = codec;
+		super(codec);
 	}
 
 	/**
@@ -88,11 +85,6 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 			throw new EntryPointStateException(
 					"Cannot emit '" + type + "': " + this + " is not connected; call connect(bus) first");
 		}
-	}
-
-	@Override
-	protected String dtypeOf(Object data) {
-		return this.codec.dtypeOf(data);
 	}
 
 	@Override

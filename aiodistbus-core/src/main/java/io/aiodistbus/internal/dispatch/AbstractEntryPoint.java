@@ -10,6 +10,7 @@ import java.util.function.Function;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
+import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.EventIds;
 import io.aiodistbus.internal.topic.TopicPattern;
@@ -27,15 +28,16 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-	private final PayloadConverter converter;
+	private final PayloadCodec codec;
 
-	private final Function<Object, String> dtypeNamer = this::dtypeOf;
+	private final Function<Object, String> dtypeNamer;
 
 	/**
-	 * @param converter converts payloads for typed handlers
+	 * @param codec names the dtype of emitted payloads and converts received ones for typed handlers
 	 */
-	protected AbstractEntryPoint(PayloadConverter converter) {
-		this.converter = converter;
+	protected AbstractEntryPoint(PayloadCodec codec) {
+		this.codec = codec;
+		this.dtypeNamer = codec::dtypeOf;
 	}
 
 	@Override
@@ -50,7 +52,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	@Override
 	public <T> Subscription on(String type, Class<T> payloadType, Consumer<? super T> handler) {
-		return subscribe(type, Invokers.ofPayload(this.converter, payloadType, handler), handler);
+		return subscribe(type, Invokers.ofPayload(this.codec, payloadType, handler), handler);
 	}
 
 	@Override
@@ -66,7 +68,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public <T> Subscription onAsync(String type, Class<T> payloadType,
 			Function<? super T, ? extends CompletionStage<?>> handler) {
-		return subscribe(type, Invokers.ofPayloadAsync(this.converter, payloadType, handler), handler);
+		return subscribe(type, Invokers.ofPayloadAsync(this.codec, payloadType, handler), handler);
 	}
 
 	@Override
@@ -173,11 +175,6 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	 */
 	protected abstract void checkCanEmit(String type);
 
-	/**
-	 * @param data a payload
-	 * @return its wire type name
-	 */
-	protected abstract String dtypeOf(Object data);
 
 	/**
 	 * Sends an event on and returns once it is handed over.

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 
 /**
@@ -38,14 +39,14 @@ public final class Invokers {
 
 	/**
 	 * @param <T> the payload type
-	 * @param converter converts payloads
+	 * @param codec converts payloads
 	 * @param payloadType the class the handler takes
 	 * @param handler a handler of the payload
 	 * @return its invoker
 	 */
-	public static <T> Invoker ofPayload(PayloadConverter converter, Class<T> payloadType, Consumer<? super T> handler) {
+	public static <T> Invoker ofPayload(PayloadCodec codec, Class<T> payloadType, Consumer<? super T> handler) {
 		return (event) -> {
-			handler.accept(converter.convert(event, payloadType));
+			handler.accept(codec.convert(event, payloadType));
 			return null;
 		};
 	}
@@ -60,14 +61,14 @@ public final class Invokers {
 
 	/**
 	 * @param <T> the payload type
-	 * @param converter converts payloads
+	 * @param codec converts payloads
 	 * @param payloadType the class the handler takes
 	 * @param handler an asynchronous handler of the payload
 	 * @return its invoker
 	 */
-	public static <T> Invoker ofPayloadAsync(PayloadConverter converter, Class<T> payloadType,
+	public static <T> Invoker ofPayloadAsync(PayloadCodec codec, Class<T> payloadType,
 			Function<? super T, ? extends CompletionStage<?>> handler) {
-		return (event) -> handler.apply(converter.convert(event, payloadType));
+		return (event) -> handler.apply(codec.convert(event, payloadType));
 	}
 
 	/**
