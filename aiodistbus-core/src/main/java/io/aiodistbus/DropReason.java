@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum DropReason {
 
-	/** The message did not have exactly three frames. */
+	/** The message was neither three frames (Python's format) nor one native frame. */
 	FRAME_COUNT,
 
 	/** The CRC-32 frame did not match the event JSON. */
@@ -19,6 +19,9 @@ public enum DropReason {
 
 	/** The event JSON was malformed or lacked a required key. */
 	JSON,
+
+	/** A native frame's envelope was malformed: a length past its end, a missing field. */
+	MALFORMED,
 
 	/** The payload could not be decoded to the handler's type. */
 	PAYLOAD,

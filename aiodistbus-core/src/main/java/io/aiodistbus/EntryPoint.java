@@ -1,5 +1,6 @@
 package io.aiodistbus;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -144,6 +145,18 @@ public interface EntryPoint extends AutoCloseable {
 	Event emit(String type, Object data, String id);
 
 	/**
+	 * Emits an event with headers: names and values that travel with it (trace context, a reply
+	 * address), which handlers read from {@link Event#headers()} and cannot change. A bridge that
+	 * re-emits an event passes its id and headers on.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @param id the event id, or {@code null} for a new one
+	 * @param headers the headers, copied at emit; names and values must not be {@code null}
+	 * @return the emitted event
+	 */
+	Event emit(String type, Object data, String id, Map<String, String> headers);
+
+	/**
 	 * Emits a payload whose class is annotated with {@link BusEvent} under the type it names.
 	 * @param payload the payload
 	 * @return the emitted event
@@ -161,6 +174,15 @@ public interface EntryPoint extends AutoCloseable {
 	 * handler has run)
 	 */
 	CompletableFuture<Event> emitAsync(String type, Object data);
+
+	/**
+	 * Emits an event with headers without waiting for the handlers.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @param headers the headers, copied at emit
+	 * @return a future completed with the event once it is delivered
+	 */
+	CompletableFuture<Event> emitAsync(String type, Object data, Map<String, String> headers);
 
 	/**
 	 * Adds an observer of this entry point's emits, deliveries and errors.

@@ -188,13 +188,13 @@ public final class Bridge implements AutoCloseable {
 
 	private void toRemote(Event event) {
 		if (firstPass(event) && !this.remote.isClosed()) {
-			this.remote.emit(event.type(), event.data(), event.id());
+			this.remote.emit(event.type(), event.data(), event.id(), event.headers());
 		}
 	}
 
 	private void toLocal(Event event) {
 		if (firstPass(event) && !this.local.isClosed()) {
-			this.local.emit(event.type(), event.data(), event.id());
+			this.local.emit(event.type(), event.data(), event.id(), event.headers());
 		}
 	}
 

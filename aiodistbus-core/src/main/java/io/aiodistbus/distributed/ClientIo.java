@@ -23,6 +23,7 @@ import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 
@@ -51,6 +52,14 @@ import io.aiodistbus.internal.wire.WireFormatException;
  * Pulses that carry a client's id are never counted as the broker's heartbeat and reach no handler.
  * A probe unanswered for {@value #PROBE_RENEW_MS} ms is renewed under a new topic, so an answer lost
  * with a dropped connection does not stall it.
+ *
+ * <h2>Wire format</h2>
+ * With {@link WireFormat#NATIVE} preferred, every handshake request is preceded by
+ * {@value ReservedTopics#NATIVE_OFFER}. Our broker answers it before it answers the handshake; a
+ * Python broker ignores it. So when the handshake answer arrives the client knows, without waiting any
+ * longer, which format this broker speaks, and only then connects its SUB socket: to P+3 for the
+ * native format, to P+1 for Python's. Until a handshake has settled it (after a disruption too), the
+ * client pushes in Python's format, which every broker reads.
  *
  * <h2>Outgoing events</h2>
  * Emitting threads send on the PUSH socket themselves, one at a time under a lock, which saves a
@@ -114,6 +123,16 @@ final class ClientIo {
 	private final Map<String, long[]> sequences = new HashMap<>();
 
 	private ZMQ.Socket push;
+
+	private final String pythonEndpoint;
+
+	private final String nativeEndpoint;
+
+	/** Whether the broker of the current connection accepted the native format; I/O thread only. */
+	private boolean offerAccepted;
+
+	/** The format pushes use now: native only once this connection's handshake said so. */
+	private volatile boolean nativeFormat;
 
 	private final Thread thread;
 
@@ -179,8 +198,11 @@ final class ClientIo {
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
 			this.push.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, options.sendTimeout().toMillis()));
+			this.pythonEndpoint = Sockets.tcp(host, port + 1);
+			this.nativeEndpoint = Sockets.tcp(host, port + 3);
+			// the subscriber connects once the handshake tells which of the two it is
 			this.links = new Link[] { new Link(this.context, this.dealer, Sockets.tcp(host, port), threadName + "-0"),
-					new Link(this.context, this.subscriber, Sockets.tcp(host, port + 1), threadName + "-1"),
+					new Link(this.context, this.subscriber, null, threadName + "-1"),
 					new Link(this.context, this.push, Sockets.tcp(host, port + 2), threadName + "-2") };
 			this.subscriber.subscribe(ReservedTopics.PULSE);
 			this.subscriber.subscribe(ReservedTopics.CLOSE);
@@ -188,7 +210,9 @@ final class ClientIo {
 				this.subscriber.subscribe(prefix);
 			}
 			for (Link link : this.links) {
-				link.socket.connect(link.endpoint);
+				if (link.endpoint != null) {
+					link.socket.connect(link.endpoint);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -245,12 +269,16 @@ final class ClientIo {
 	 * @return {@code false} if ZeroMQ's queue is full or the client closed
 	 * @throws IllegalArgumentException if a frame of the event exceeds the maximum message size
 	 */
-	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp) {
+	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp,
+			Map<String, String> headers) {
 		synchronized (this.pushLock) {
 			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
-			byte[] json = EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1);
+			boolean inNative = this.nativeFormat;
+			byte[] json = inNative
+					? NativeFrame.write(topic, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1, headers)
+					: EventJson.write(type, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1, headers);
 			long max = this.options.maxMessageSize();
-			// the JSON holds the type, so it is the larger frame
+			// the JSON (or the native frame) holds the type, so it is the larger frame
 			if (json.length > max) {
 				// The broker would drop the connection, and whatever else was on its way with it.
 				this.drops.increment(DropReason.OVERSIZE);
@@ -259,8 +287,17 @@ final class ClientIo {
 						+ max + " bytes (ClientOptions.withMaxMessageSize; the broker's limit applies too)");
 			}
 			sequence[0]++;
+			if (inNative) {
+				ZMQ.Socket socket = this.push;
+				return socket != null && socket.send(json, 0);
+			}
 			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
 		}
+	}
+
+	/** @return the format pushes use now */
+	WireFormat wireFormat() {
+		return this.nativeFormat ? WireFormat.NATIVE : WireFormat.PYTHON;
 	}
 
 	/**
@@ -410,6 +447,9 @@ final class ClientIo {
 
 	private void runTimers(long now) {
 		if (!this.handshaken && now - this.nextHandshakeSend >= 0) {
+			if (this.options.wireFormat() == WireFormat.NATIVE) {
+				this.dealer.send(ReservedTopics.NATIVE_OFFER.getBytes(StandardCharsets.US_ASCII), ZMQ.DONTWAIT);
+			}
 			this.dealer.send(ReservedTopics.CONNECT.getBytes(StandardCharsets.US_ASCII), ZMQ.DONTWAIT);
 			this.nextHandshakeSend = now + (this.everConnected ? this.backoffNanos : BACKOFF_MIN_NANOS * 5);
 			if (this.everConnected) {
@@ -476,6 +516,9 @@ final class ClientIo {
 		this.probes.values().forEach((probe) -> probe.live().complete(null));
 		this.probes.clear();
 		this.brokerAnswersProbes = false;
+		// the next broker may be another kind: Python's format until its handshake says otherwise
+		this.offerAccepted = false;
+		this.nativeFormat = false;
 		this.listener.disrupted(reason);
 	}
 
@@ -489,8 +532,12 @@ final class ClientIo {
 				this.dealer.recv(0);
 			}
 			String text = new String(reply, StandardCharsets.UTF_8);
-			if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(text)) {
+			if (!this.handshaken && ReservedTopics.NATIVE_OFFER.equals(text)) {
+				this.offerAccepted = true;
+			}
+			else if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(text)) {
 				this.handshaken = true;
+				useFormat(this.offerAccepted && this.options.wireFormat() == WireFormat.NATIVE);
 				startProbe(new CompletableFuture<>());
 			}
 			else if (ReservedTopics.isProbe(text)) {
@@ -501,6 +548,25 @@ final class ClientIo {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Points the SUB socket at the publisher of the format the handshake settled; its subscriptions
+	 * go along. A reconnect to the same kind of broker changes nothing: ZeroMQ reconnects by itself.
+	 */
+	private void useFormat(boolean inNative) {
+		String endpoint = inNative ? this.nativeEndpoint : this.pythonEndpoint;
+		Link link = this.links[1];
+		if (!endpoint.equals(link.endpoint)) {
+			if (link.endpoint != null) {
+				this.subscriber.disconnect(link.endpoint);
+			}
+			link.endpoint = endpoint;
+			this.subscriber.connect(endpoint);
+		}
+		this.nativeFormat = inNative;
+		logger.debug("Client {} speaks the {} wire format with the broker", this.clientId,
+				inNative ? "native" : "Python");
 	}
 
 	private void received(Engine.Reader message) {
@@ -577,16 +643,15 @@ final class ClientIo {
 				else if (kind == ZMQ.EVENT_CONNECT_RETRIED || kind == ZMQ.EVENT_CONNECTED) {
 					link.rearmAt = 0;
 				}
-				if (link.socket == this.subscriber) {
-					if (kind == ZMQ.HANDSHAKE_FAILED_AUTH) {
-						this.refusedByBroker = true;
-					}
-					else if (kind == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
-						disrupt("the connection to the broker dropped");
-					}
+				if (kind == ZMQ.HANDSHAKE_FAILED_AUTH) {
+					// the handshake socket is refused first: the subscriber connects only after its answer
+					this.refusedByBroker = true;
+				}
+				else if (link.socket == this.subscriber && kind == ZMQ.EVENT_DISCONNECTED && this.options.reconnect()) {
+					disrupt("the connection to the broker dropped");
 				}
 			}
-			if (link.rearmAt != 0 && now - link.rearmAt >= 0) {
+			if (link.rearmAt != 0 && now - link.rearmAt >= 0 && link.endpoint != null) {
 				link.rearmAt = 0;
 				logger.warn("Client {}: ZeroMQ gave up {} after a protocol error (a frame over the maximum message size "
 						+ "of {} bytes, or a peer that is no aiodistbus broker); connecting again", this.clientId,
@@ -610,7 +675,8 @@ final class ClientIo {
 
 		private final ZMQ.Socket socket;
 
-		private final String endpoint;
+		/** Where the socket connects; for the subscriber, {@code null} until the first handshake. */
+		private String endpoint;
 
 		private final ZMQ.Socket monitor;
 

@@ -31,10 +31,15 @@ import java.util.Objects;
  * @param maxMessageSize the largest frame sent or received, in bytes, at most
  * {@link Integer#MAX_VALUE}: an emit of a larger event throws, and ZeroMQ drops the connection of a
  * broker that sends a larger one (the client then reconnects)
+ * @param wireFormat the format the client prefers: {@link WireFormat#NATIVE} (the default) where the
+ * broker speaks it, else Python's; {@link WireFormat#PYTHON} always speaks Python's
  */
 public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean reconnect, Duration connectTimeout,
 		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout,
-		ClientSecurity security, Duration sendTimeout, long maxMessageSize) {
+		ClientSecurity security, Duration sendTimeout, long maxMessageSize, WireFormat wireFormat) {
+
+	/** The default {@link #wireFormat()}: native where the broker speaks it. */
+	public static final WireFormat DEFAULT_WIRE_FORMAT = WireFormat.NATIVE;
 
 	/** The default {@link #pulseCheckInterval()}, Python's {@code pulse_ttl}: 50 s. */
 	public static final Duration DEFAULT_PULSE_CHECK_INTERVAL = Duration.ofSeconds(50);
@@ -75,6 +80,7 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		requireNotNegative(closeFlushTimeout, "closeFlushTimeout");
 		requireNotNegative(sendTimeout, "sendTimeout");
 		Objects.requireNonNull(overflowPolicy, "overflowPolicy must not be null");
+		Objects.requireNonNull(wireFormat, "wireFormat must not be null");
 		if (pulseLimit < 0) {
 			throw new IllegalArgumentException("pulseLimit must not be negative, was " + pulseLimit);
 		}
@@ -222,6 +228,14 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 	}
 
 	/**
+	 * @param value the wire format the client prefers
+	 * @return a copy with that format
+	 */
+	public ClientOptions withWireFormat(WireFormat value) {
+		return toBuilder().wireFormat(value).build();
+	}
+
+	/**
 	 * Collects {@link ClientOptions} values, starting from the defaults or from an instance. Not
 	 * thread-safe; {@link #build()} checks the values, the setters do not.
 	 */
@@ -249,6 +263,8 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 
 		private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
 
+		private WireFormat wireFormat = DEFAULT_WIRE_FORMAT;
+
 		private Builder() {
 		}
 
@@ -264,6 +280,7 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 			this.security = options.security;
 			this.sendTimeout = options.sendTimeout;
 			this.maxMessageSize = options.maxMessageSize;
+			this.wireFormat = options.wireFormat;
 		}
 
 		/**
@@ -366,6 +383,15 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		}
 
 		/**
+		 * @param value the wire format the client prefers
+		 * @return this builder
+		 */
+		public Builder wireFormat(WireFormat value) {
+			this.wireFormat = value;
+			return this;
+		}
+
+		/**
 		 * @return the options with the values set so far
 		 * @throws IllegalArgumentException if a value is invalid, the message starting with its name
 		 * @throws NullPointerException if a required value is {@code null}, likewise
@@ -373,7 +399,7 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		public ClientOptions build() {
 			return new ClientOptions(this.pulseCheckInterval, this.pulseLimit, this.reconnect, this.connectTimeout,
 					this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout,
-					this.security, this.sendTimeout, this.maxMessageSize);
+					this.security, this.sendTimeout, this.maxMessageSize, this.wireFormat);
 		}
 
 	}

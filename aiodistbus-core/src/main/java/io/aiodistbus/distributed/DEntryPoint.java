@@ -238,6 +238,16 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 	}
 
+	/**
+	 * @return the wire format of the current connection: {@link WireFormat#NATIVE} once our broker
+	 * accepted it, {@link WireFormat#PYTHON} on a Python broker, when the options ask for it, and
+	 * until a connection is made
+	 */
+	public WireFormat wireFormat() {
+		ClientIo current = this.io;
+		return (current != null) ? current.wireFormat() : WireFormat.PYTHON;
+	}
+
 	/** @return the connection state */
 	public ConnectionState state() {
 		return this.state;
@@ -336,7 +346,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			checkDtype(data.getClass(), dtype);
 		}
 		byte[] topic = event.type().getBytes(StandardCharsets.UTF_8);
-		if (this.io.send(event.type(), topic, payload, dtype, event.id(), event.timestampText())) {
+		if (this.io.send(event.type(), topic, payload, dtype, event.id(), event.timestampText(), event.headers())) {
 			this.emitted.incrementAndGet();
 		}
 		else {

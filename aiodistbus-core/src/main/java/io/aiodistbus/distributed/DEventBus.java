@@ -22,8 +22,10 @@ import org.zeromq.ZMQException;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventFrames;
 import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import io.aiodistbus.local.EventBus;
@@ -31,13 +33,23 @@ import io.aiodistbus.local.EventBus;
 /**
  * The broker: the ZeroMQ server of the distributed bus that its clients, {@link DEntryPoint}s,
  * connect to (the name is Python aiodistbus's; ZeroMQ's Clone pattern). Clients push events to it,
- * it checks them and publishes them to every subscribed client. It binds three consecutive ports,
- * as Python aiodistbus does: a ROUTER for the handshake on P, a PUB for events out on P+1 (an XPUB,
- * whose upstream frames the I/O loop drains and drops), a PULL for events in on P+2.
+ * it checks them and publishes them to every subscribed client. It binds the three consecutive ports
+ * of Python aiodistbus: a ROUTER for the handshake on P, a PUB for events out on P+1 (an XPUB, whose
+ * upstream frames the I/O loop drains and drops), a PULL for events in on P+2; and a fourth, P+3, an
+ * XPUB for events out in the {@linkplain WireFormat#NATIVE native format}.
+ *
+ * <h2>Two wire formats</h2>
+ * Python peers speak Python's three-frame format and subscribe on P+1, where they see exactly the
+ * bytes a Python broker would send. Java clients offer the native format at the handshake; the broker
+ * accepts, and they subscribe on P+3. Both kinds push to P+2. An event is relayed untouched in the
+ * format it came in, and translated into the other only while a subscription on the other socket
+ * matches its type (the XPUB sockets report subscriptions), so a bus of Java peers never pays for it.
  *
  * <h2>What it checks</h2>
- * Every event pulled must have exactly three frames, a CRC-32 that matches its JSON, JSON that is
- * valid UTF-8 with the keys of the wire format, and a topic equal to its type. Anything else is
+ * Every event pulled in Python's format must have exactly three frames, a CRC-32 that matches its
+ * JSON, JSON that is valid UTF-8 with the keys of the wire format, and a topic equal to its type; one
+ * in the native format, a checksum that matches and an envelope whose every field lies inside the
+ * frame (checked in place: its payload is never parsed). Anything else is
  * dropped, logged and counted by {@link DropReason} (see {@link #stats()}), and the broker serves the
  * next message. Only the broker speaks for the bus: pushed reserved types are refused, but for a
  * client's probe pulse, which is taken in. Good events are republished byte for byte.
@@ -93,6 +105,14 @@ public final class DEventBus implements AutoCloseable {
 
 	private final ZMQ.Socket collector;
 
+	private final ZMQ.Socket nativePublisher;
+
+	private final SubscriptionSet pythonSubscriptions = new SubscriptionSet();
+
+	private final SubscriptionSet nativeSubscriptions = new SubscriptionSet();
+
+	private final NativeFrame.Checker translator = new NativeFrame.Checker();
+
 	private final HandshakeWatch[] watches;
 
 	private final HandshakeWatch.Failures handshakeFailures;
@@ -110,6 +130,8 @@ public final class DEventBus implements AutoCloseable {
 	private final DropLog dropLog;
 
 	private final AtomicLong relayed = new AtomicLong();
+
+	private final AtomicLong translated = new AtomicLong();
 
 	private final AtomicLong pulses = new AtomicLong();
 
@@ -165,6 +187,7 @@ public final class DEventBus implements AutoCloseable {
 			this.router = bound[0];
 			this.publisher = bound[1];
 			this.collector = bound[2];
+			this.nativePublisher = bound[3];
 			this.port = portOf(this.router);
 			this.watches = watch(bound);
 		}
@@ -179,21 +202,24 @@ public final class DEventBus implements AutoCloseable {
 		this.ioThread = new Thread(new Loop(), this.name + "-io");
 		this.ioThread.setDaemon(true);
 		this.ioThread.start();
-		logger.info("Broker listening on {} (handshake), {} (publish), {} (collect){}", endpoint(), this.port + 1,
-				this.port + 2, curveSummary(options.security()));
+		logger.info("Broker listening on {} (handshake), {} (publish), {} (collect), {} (publish, native format){}",
+				endpoint(), this.port + 1, this.port + 2, this.port + 3, curveSummary(options.security()));
 	}
 
 	/**
-	 * Watches the publisher, whose connections are the connected clients, and with CURVE also the
+	 * Watches the two publishers, whose connections are the connected clients, and with CURVE also the
 	 * other two sockets, each of which a client handshakes with.
 	 */
 	private HandshakeWatch[] watch(ZMQ.Socket[] sockets) {
 		HandshakeWatch publisher = new HandshakeWatch(this.context, sockets[1], "inproc://" + this.name + "-monitor-1",
 				this.handshakeFailures, (change) -> this.connectedClients.updateAndGet((count) -> Math.max(0, count + change)));
+		HandshakeWatch nativePublisher = new HandshakeWatch(this.context, sockets[3],
+				"inproc://" + this.name + "-monitor-3", this.handshakeFailures,
+				(change) -> this.connectedClients.updateAndGet((count) -> Math.max(0, count + change)));
 		if (this.handshakeFailures == null) {
-			return new HandshakeWatch[] { publisher };
+			return new HandshakeWatch[] { publisher, nativePublisher };
 		}
-		return new HandshakeWatch[] { publisher,
+		return new HandshakeWatch[] { publisher, nativePublisher,
 				new HandshakeWatch(this.context, sockets[0], "inproc://" + this.name + "-monitor-0",
 						this.handshakeFailures, (change) -> { }),
 				new HandshakeWatch(this.context, sockets[2], "inproc://" + this.name + "-monitor-2",
@@ -221,15 +247,17 @@ public final class DEventBus implements AutoCloseable {
 			// Subscribers see no difference (ZMTP lets SUB talk to either).
 			ZMQ.Socket publisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
 			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options, allocator);
+			ZMQ.Socket nativePublisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
 			publisher.setSndHWM(options.publishHighWaterMark());
+			nativePublisher.setSndHWM(options.publishHighWaterMark());
 			collector.setRcvHWM(options.publishHighWaterMark());
 			try {
 				int first;
 				if (options.port() == 0) {
 					router.bind(Sockets.tcpAnyPort(options.host()));
 					first = portOf(router);
-					if (first > 65533) {
-						throw new ZMQException("no room for two more ports above " + first, ZMQ.Error.EADDRINUSE.getCode());
+					if (first > 65532) {
+						throw new ZMQException("no room for three more ports above " + first, ZMQ.Error.EADDRINUSE.getCode());
 					}
 				}
 				else {
@@ -238,20 +266,22 @@ public final class DEventBus implements AutoCloseable {
 				}
 				publisher.bind(Sockets.tcp(options.host(), first + 1));
 				collector.bind(Sockets.tcp(options.host(), first + 2));
-				return new ZMQ.Socket[] { router, publisher, collector };
+				nativePublisher.bind(Sockets.tcp(options.host(), first + 3));
+				return new ZMQ.Socket[] { router, publisher, collector, nativePublisher };
 			}
 			catch (ZMQException ex) {
 				this.context.destroySocket(router);
 				this.context.destroySocket(publisher);
 				this.context.destroySocket(collector);
+				this.context.destroySocket(nativePublisher);
 				if (options.port() != 0) {
 					throw new IllegalStateException("Cannot bind the broker on " + Sockets.hostAndPort(options.host(), options.port())
-							+ ".." + (options.port() + 2) + ": " + ex.getMessage(), ex);
+							+ ".." + (options.port() + 3) + ": " + ex.getMessage(), ex);
 				}
 				last = ex;
 			}
 		}
-		throw new IllegalStateException("Cannot find three free consecutive ports on " + options.host(), last);
+		throw new IllegalStateException("Cannot find four free consecutive ports on " + options.host(), last);
 	}
 
 	private static int portOf(ZMQ.Socket socket) {
@@ -268,7 +298,10 @@ public final class DEventBus implements AutoCloseable {
 		return this.options.host();
 	}
 
-	/** @return the handshake port; events go out on {@code port() + 1} and come in on {@code port() + 2} */
+	/**
+	 * @return the handshake port; events go out on {@code port() + 1} (and {@code port() + 3} in the
+	 * native format) and come in on {@code port() + 2}
+	 */
 	public int port() {
 		return this.port;
 	}
@@ -289,7 +322,7 @@ public final class DEventBus implements AutoCloseable {
 	/** @return a snapshot of the broker's counters */
 	public BrokerStats stats() {
 		return new BrokerStats(isRunning(), this.connectedClients.get(), this.handshakes.get(), this.relayed.get(),
-				this.pulses.get(), this.drops.snapshot(), (this.zap != null) ? this.zap.refused() : 0,
+				this.translated.get(), this.pulses.get(), this.drops.snapshot(), (this.zap != null) ? this.zap.refused() : 0,
 				(this.handshakeFailures != null) ? this.handshakeFailures.snapshot() : noHandshakeFailures());
 	}
 
@@ -389,18 +422,26 @@ public final class DEventBus implements AutoCloseable {
 	 * subscriber to the empty prefix (a Python {@code on("*")}) would see it.
 	 */
 	private void answerProbes() {
+		readNotices(this.publisher, this.pythonSubscriptions);
+		readNotices(this.nativePublisher, this.nativeSubscriptions);
+	}
+
+	private void readNotices(ZMQ.Socket socket, SubscriptionSet subscriptions) {
 		for (int n = 0; n < BATCH; n++) {
-			byte[] notice = this.publisher.recv(ZMQ.DONTWAIT);
+			byte[] notice = socket.recv(ZMQ.DONTWAIT);
 			if (notice == null) {
 				return;
 			}
-			while (this.publisher.hasReceiveMore()) {
-				this.publisher.recv(0);
+			while (socket.hasReceiveMore()) {
+				socket.recv(0);
 			}
 			String client = probeClient(notice);
 			if (client != null) {
 				this.router.sendMore(client);
 				this.router.send(Arrays.copyOfRange(notice, 1, notice.length), ZMQ.DONTWAIT);
+			}
+			else {
+				subscriptions.apply(notice);
 			}
 		}
 	}
@@ -419,11 +460,73 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	private void relay(Engine.Reader message) {
+		if (message.isNative()) {
+			relayNative(message);
+			return;
+		}
 		WireEvent event = check(message);
 		if (event == null) {
 			return;
 		}
+		byte[] translation = null;
+		byte[] topic = message.firstFrame();
+		if (this.nativeSubscriptions.matches(topic, topic.length)) {
+			try {
+				translation = NativeFrame.write(event);
+			}
+			catch (IllegalArgumentException ex) {
+				// a Python peer's event the native format cannot carry (a NUL in its type, an id of 300
+				// characters): its Python subscribers still get it
+				drop(DropReason.MALFORMED, event.type(), "not relayed to native subscribers: " + ex.getMessage());
+			}
+		}
 		message.sendTo(this.publisher);
+		if (translation != null) {
+			this.nativePublisher.send(translation, 0);
+			this.translated.incrementAndGet();
+		}
+		relayed(event);
+	}
+
+	/**
+	 * Relays a native event: checked in place, sent on untouched, and decoded only when a Python
+	 * subscriber or a local bus wants it.
+	 */
+	private void relayNative(Engine.Reader message) {
+		int typeLength;
+		try {
+			typeLength = message.checkNative();
+		}
+		catch (WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(native)", ex.getMessage());
+			return;
+		}
+		byte[] frame = message.nativeFrame();
+		if (NativeFrame.isReserved(frame, typeLength)) {
+			drop(DropReason.RESERVED, new String(frame, 0, typeLength, StandardCharsets.UTF_8),
+					"only the broker sends reserved types");
+			return;
+		}
+		boolean python = this.pythonSubscriptions.matches(frame, typeLength);
+		WireEvent event = (python || !this.forwards.isEmpty()) ? NativeFrame.decode(frame, this.translator) : null;
+		message.sendTo(this.nativePublisher);
+		if (python) {
+			byte[] json = EventJson.write(event.type(), event.data(), event.dtype(), event.id(), event.timestamp(),
+					event.source(), event.sequence(), event.headers());
+			this.publisher.sendMore(Arrays.copyOf(frame, typeLength));
+			this.publisher.sendMore(json);
+			this.publisher.send(Crc32s.checksum(json));
+			this.translated.incrementAndGet();
+		}
+		if (event != null) {
+			relayed(event);
+		}
+		else {
+			this.relayed.incrementAndGet();
+		}
+	}
+
+	private void relayed(WireEvent event) {
 		this.relayed.incrementAndGet();
 		if (!this.forwards.isEmpty()) {
 			for (LocalForward forward : this.forwards) {
@@ -476,7 +579,12 @@ public final class DEventBus implements AutoCloseable {
 				}
 				frames++;
 			}
-			if (frames == 2 && ReservedTopics.CONNECT.equals(new String(request, StandardCharsets.UTF_8))) {
+			if (frames == 2 && ReservedTopics.NATIVE_OFFER.equals(new String(request, StandardCharsets.UTF_8))) {
+				// answered before the handshake that follows it, so the client knows by then
+				this.router.sendMore(identity);
+				this.router.send(ReservedTopics.NATIVE_OFFER);
+			}
+			else if (frames == 2 && ReservedTopics.CONNECT.equals(new String(request, StandardCharsets.UTF_8))) {
 				this.router.sendMore(identity);
 				this.router.send(ReservedTopics.HANDSHAKE);
 				this.handshakes.incrementAndGet();
@@ -500,8 +608,9 @@ public final class DEventBus implements AutoCloseable {
 		this.publisher.sendMore(frames[0]);
 		this.publisher.sendMore(frames[1]);
 		this.publisher.send(frames[2]);
+		WireEvent wire = EventJson.read(frames[1]);
+		this.nativePublisher.send(NativeFrame.write(wire), 0);
 		if (!this.forwards.isEmpty()) {
-			WireEvent wire = EventJson.read(frames[1]);
 			for (LocalForward forward : this.forwards) {
 				forward.offer(wire);
 			}

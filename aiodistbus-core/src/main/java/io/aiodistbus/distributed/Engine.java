@@ -7,6 +7,7 @@ import org.zeromq.ZMQ;
 
 import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import zmq.Msg;
@@ -63,8 +64,34 @@ final class Engine {
 
 		private int count;
 
+		private final NativeFrame.Checker checker = new NativeFrame.Checker();
+
 		Reader(ZMQ.Socket socket) {
 			this.socket = socket.base();
+		}
+
+		/** @return whether the message read last is one frame in the native format (not yet checked) */
+		boolean isNative() {
+			return this.count == 1 && NativeFrame.isNative(this.frames[0].data());
+		}
+
+		/** @return the first frame of the message read last: the topic of a Python-format one */
+		byte[] firstFrame() {
+			return this.frames[0].data();
+		}
+
+		/** @return the one frame of a native message read last */
+		byte[] nativeFrame() {
+			return this.frames[0].data();
+		}
+
+		/**
+		 * Checks the native message read last in place, without decoding it.
+		 * @return the length of its type, at the frame's start
+		 * @throws WireFormatException if it is not a valid native event
+		 */
+		int checkNative() {
+			return NativeFrame.check(this.frames[0].data(), this.checker);
 		}
 
 		/**
@@ -95,12 +122,16 @@ final class Engine {
 		}
 
 		/**
-		 * Decodes the message read last, checking its frame count first, so that the broker and the
-		 * client reject bad input the same way.
+		 * Decodes the message read last, in either format, checking its frame count first, so that the
+		 * broker and the client reject bad input the same way.
 		 * @return the event
 		 * @throws WireFormatException if the message is not a valid event
 		 */
 		WireEvent decode() {
+			if (this.count == 1) {
+				// the native format's one frame; anything else of one frame is refused as a frame count
+				return NativeFrame.decode(this.frames[0].data(), this.checker);
+			}
 			if (this.count != EventFrames.FRAME_COUNT) {
 				throw new WireFormatException(DropReason.FRAME_COUNT, "expected 3 frames, got " + this.count, topic(),
 						null);
@@ -113,8 +144,12 @@ final class Engine {
 			return new String(this.frames[0].data(), StandardCharsets.UTF_8);
 		}
 
-		/** Sends the three frames of the message read last, as they are, on another socket. */
+		/** Sends the frames of the message read last (one or three), as they are, on another socket. */
 		void sendTo(ZMQ.Socket socket) {
+			if (this.count == 1) {
+				socket.base().send(this.frames[0], 0);
+				return;
+			}
 			SocketBase out = socket.base();
 			out.send(this.frames[0], ZMQ.SNDMORE);
 			out.send(this.frames[1], ZMQ.SNDMORE);

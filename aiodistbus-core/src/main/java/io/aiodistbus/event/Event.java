@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * One event on the bus: an immutable value of type, payload, payload type name, id and time.
+ * One event on the bus: an immutable value of type, payload, payload type name, id, time and headers.
  * <p>
  * The {@linkplain #data() payload} is whatever object was emitted on a local bus. An event received
  * from the distributed bus keeps the payload {@linkplain #encodedData() encoded} and decodes it on
@@ -43,13 +46,15 @@ public final class Event {
 
 	private final int micros;
 
+	private final Map<String, String> headers;
+
 	private Event(String type, Object data, String dtype, Function<Object, String> dtypeNamer, String id, long idMsb,
 			long idLsb, Instant timestamp) {
-		this(type, data, null, dtype, dtypeNamer, id, idMsb, idLsb, timestamp);
+		this(type, data, null, dtype, dtypeNamer, id, idMsb, idLsb, timestamp, Map.of());
 	}
 
 	private Event(String type, Object data, EncodedPayload encoded, String dtype, Function<Object, String> dtypeNamer,
-			String id, long idMsb, long idLsb, Instant timestamp) {
+			String id, long idMsb, long idLsb, Instant timestamp, Map<String, String> headers) {
 		this.type = Objects.requireNonNull(type, "type must not be null");
 		this.data = data;
 		this.encoded = encoded;
@@ -60,6 +65,7 @@ public final class Event {
 		this.idLsb = idLsb;
 		this.epochSecond = timestamp.getEpochSecond();
 		this.micros = timestamp.getNano() / 1_000;
+		this.headers = headers;
 	}
 
 	/**
@@ -84,9 +90,34 @@ public final class Event {
 	 * @return the new event
 	 */
 	public static Event emitted(String type, Object data, Function<Object, String> dtypeNamer, String id) {
-		return (id != null) ? new Event(type, data, null, dtypeNamer, id, 0, 0, Instant.now())
-				: new Event(type, data, null, dtypeNamer, null, EventIds.mostSignificantBits(),
-						EventIds.leastSignificantBits(), Instant.now());
+		return emitted(type, data, dtypeNamer, id, Map.of());
+	}
+
+	/**
+	 * Creates an event as an entry point emits it, with headers.
+	 * @param type the event type
+	 * @param data the payload, may be {@code null}
+	 * @param dtypeNamer names the payload's dtype on first use
+	 * @param id the event id, or {@code null} for a new one
+	 * @param headers the headers, copied; names and values must not be {@code null}
+	 * @return the new event
+	 */
+	public static Event emitted(String type, Object data, Function<Object, String> dtypeNamer, String id,
+			Map<String, String> headers) {
+		Map<String, String> copy = copyOf(headers);
+		return (id != null) ? new Event(type, data, null, null, dtypeNamer, id, 0, 0, Instant.now(), copy)
+				: new Event(type, data, null, null, dtypeNamer, null, EventIds.mostSignificantBits(),
+						EventIds.leastSignificantBits(), Instant.now(), copy);
+	}
+
+	private static Map<String, String> copyOf(Map<String, String> headers) {
+		if (headers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> copy = new LinkedHashMap<>();
+		headers.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "header name must not be null"),
+				Objects.requireNonNull(value, () -> "header '" + name + "' must not be null")));
+		return Collections.unmodifiableMap(copy);
 	}
 
 	/**
@@ -124,8 +155,23 @@ public final class Event {
 	 * @return the event
 	 */
 	public static Event received(String type, EncodedPayload encoded, String dtype, String id, Instant timestamp) {
+		return received(type, encoded, dtype, id, timestamp, Map.of());
+	}
+
+	/**
+	 * Creates a received event with headers, whose payload is decoded on demand.
+	 * @param type the event type
+	 * @param encoded the payload as it came, {@code null} for an event without data
+	 * @param dtype the payload's wire type name, may be {@code null}
+	 * @param id the event id
+	 * @param timestamp the time the event was created
+	 * @param headers the headers as they came, unmodifiable
+	 * @return the event
+	 */
+	public static Event received(String type, EncodedPayload encoded, String dtype, String id, Instant timestamp,
+			Map<String, String> headers) {
 		return new Event(type, null, encoded, dtype, null, Objects.requireNonNull(id, "id must not be null"), 0, 0,
-				timestamp);
+				timestamp, headers);
 	}
 
 	/** @return the event type, such as {@code chat.message} */
@@ -171,6 +217,15 @@ public final class Event {
 		return result;
 	}
 
+	/**
+	 * Returns the headers: names and values its emitter set, such as trace context, carried with the
+	 * event across the bus in both wire formats.
+	 * @return the headers, unmodifiable, empty when there are none
+	 */
+	public Map<String, String> headers() {
+		return this.headers;
+	}
+
 	/** @return the creation time, UTC, microsecond precision */
 	public Instant timestamp() {
 		return Instant.ofEpochSecond(this.epochSecond, this.micros * 1_000L);
@@ -213,7 +268,8 @@ public final class Event {
 	@Override
 	public String toString() {
 		return "Event[type=" + this.type + ", id=" + id() + ", dtype=" + dtype() + ", timestamp="
-				+ timestampText() + ", data=" + describeData() + "]";
+				+ timestampText() + (this.headers.isEmpty() ? "" : ", headers=" + this.headers) + ", data="
+				+ describeData() + "]";
 	}
 
 	private String describeData() {

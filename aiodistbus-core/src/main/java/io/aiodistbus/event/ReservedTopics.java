@@ -27,6 +27,12 @@ public final class ReservedTopics {
 	/** Handshake answer the broker sends on its ROUTER socket. */
 	public static final String HANDSHAKE = PREFIX + "handshake";
 
+	/**
+	 * What a client sends before {@link #CONNECT} to offer the native wire format, and what a broker
+	 * that speaks it answers before {@link #HANDSHAKE}; Python's broker ignores it.
+	 */
+	public static final String NATIVE_OFFER = PREFIX + "native.1";
+
 	private ReservedTopics() {
 	}
 

@@ -77,11 +77,17 @@ class HandshakeConformanceTests {
 		try (FakePythonBroker fake = new FakePythonBroker(); DEntryPoint client = newClient()) {
 			client.connect("127.0.0.1", fake.port());
 
+			// the offer of the native format, which a Python broker ignores, comes first
+			List<byte[]> offer = fake.handshakeRequests.poll(20, TimeUnit.SECONDS);
+			assertThat(offer).isNotNull();
+			assertThat(offer).hasSize(2);
+			assertThat(offer.get(1)).isEqualTo(utf8(ReservedTopics.NATIVE_OFFER));
 			List<byte[]> request = fake.handshakeRequests.poll(20, TimeUnit.SECONDS);
 			assertThat(request).isNotNull();
 			assertThat(request).hasSize(2);
 			assertThat(request.get(0)).isEqualTo(utf8(client.id()));
 			assertThat(request.get(1)).isEqualTo(utf8(ReservedTopics.CONNECT));
+			assertThat(client.wireFormat()).isEqualTo(WireFormat.PYTHON);
 
 			Event emitted = client.emit("demo.int", 42);
 

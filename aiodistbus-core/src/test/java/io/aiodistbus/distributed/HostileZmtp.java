@@ -117,11 +117,12 @@ final class HostileZmtp {
 	 */
 	static final class Broker implements AutoCloseable {
 
-		private final ServerSocket[] servers = new ServerSocket[3];
+		private final ServerSocket[] servers = new ServerSocket[4];
 
 		private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-		private final AtomicInteger[] accepted = { new AtomicInteger(), new AtomicInteger(), new AtomicInteger() };
+		private final AtomicInteger[] accepted = { new AtomicInteger(), new AtomicInteger(), new AtomicInteger(),
+				new AtomicInteger() };
 
 		private final byte[] hostileBytes;
 
@@ -140,7 +141,7 @@ final class HostileZmtp {
 			this.hostileConnections = hostileConnections;
 			this.targetPort = targetPort;
 			bind();
-			for (int offset = 0; offset < 3; offset++) {
+			for (int offset = 0; offset < 4; offset++) {
 				int index = offset;
 				start(() -> accept(index));
 			}
@@ -152,17 +153,21 @@ final class HostileZmtp {
 				try {
 					this.servers[1] = new ServerSocket(first.getLocalPort() + 1, 50, InetAddress.getLoopbackAddress());
 					this.servers[2] = new ServerSocket(first.getLocalPort() + 2, 50, InetAddress.getLoopbackAddress());
+					this.servers[3] = new ServerSocket(first.getLocalPort() + 3, 50, InetAddress.getLoopbackAddress());
 					this.servers[0] = first;
 					return;
 				}
 				catch (IOException ex) {
 					first.close();
-					if (this.servers[1] != null) {
-						this.servers[1].close();
+					for (int i = 1; i < 4; i++) {
+						if (this.servers[i] != null) {
+							this.servers[i].close();
+							this.servers[i] = null;
+						}
 					}
 				}
 			}
-			throw new IOException("no three consecutive free ports");
+			throw new IOException("no four consecutive free ports");
 		}
 
 		int port() {
@@ -237,7 +242,9 @@ final class HostileZmtp {
 		@Override
 		public void close() throws IOException {
 			for (ServerSocket server : this.servers) {
-				server.close();
+				if (server != null) {
+					server.close();
+				}
 			}
 			this.sockets.forEach(Broker::closeQuietly);
 		}

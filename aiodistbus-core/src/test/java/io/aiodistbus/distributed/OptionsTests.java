@@ -24,7 +24,8 @@ class OptionsTests {
 					ClientOptions.DEFAULT_RECONNECT, ClientOptions.DEFAULT_CONNECT_TIMEOUT,
 					ClientOptions.DEFAULT_INBOUND_CAPACITY, ClientOptions.DEFAULT_OVERFLOW_POLICY,
 					ClientOptions.DEFAULT_PUSH_HIGH_WATER_MARK, ClientOptions.DEFAULT_CLOSE_FLUSH_TIMEOUT, null,
-					ClientOptions.DEFAULT_SEND_TIMEOUT, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
+					ClientOptions.DEFAULT_SEND_TIMEOUT, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE,
+					ClientOptions.DEFAULT_WIRE_FORMAT));
 		assertThat(ClientOptions.DEFAULT_PULSE_CHECK_INTERVAL).isEqualTo(Duration.ofSeconds(50));
 		assertThat(ClientOptions.DEFAULT_PULSE_LIMIT).isEqualTo(4);
 	}
@@ -53,13 +54,14 @@ class OptionsTests {
 			.security(security)
 			.sendTimeout(Duration.ZERO)
 			.maxMessageSize(19)
+			.wireFormat(WireFormat.PYTHON)
 			.build();
 		assertThat(options).isEqualTo(new ClientOptions(Duration.ofSeconds(2), 7, false, Duration.ofSeconds(3), 11,
-				OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19));
+				OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON));
 		assertThat(options.toBuilder().build()).isEqualTo(options).isNotSameAs(options);
 		assertThat(options.toBuilder().pulseLimit(8).build())
 			.isEqualTo(new ClientOptions(Duration.ofSeconds(2), 8, false, Duration.ofSeconds(3), 11,
-					OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19));
+					OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.aiodistbus.internal.dispatch;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,13 +111,18 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	@Override
 	public Event emit(String type, Object data) {
-		return emit(type, data, null);
+		return emit(type, data, null, Map.of());
 	}
 
 	@Override
 	public Event emit(String type, Object data, String eventId) {
+		return emit(type, data, eventId, Map.of());
+	}
+
+	@Override
+	public Event emit(String type, Object data, String eventId, Map<String, String> headers) {
 		checkCanEmit(type);
-		Event event = Event.emitted(type, data, this.dtypeNamer, eventId);
+		Event event = Event.emitted(type, data, this.dtypeNamer, eventId, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
 		}
@@ -126,8 +132,13 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	@Override
 	public CompletableFuture<Event> emitAsync(String type, Object data) {
+		return emitAsync(type, data, Map.of());
+	}
+
+	@Override
+	public CompletableFuture<Event> emitAsync(String type, Object data, Map<String, String> headers) {
 		checkCanEmit(type);
-		Event event = Event.emitted(type, data, this.dtypeNamer, null);
+		Event event = Event.emitted(type, data, this.dtypeNamer, null, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
 		}

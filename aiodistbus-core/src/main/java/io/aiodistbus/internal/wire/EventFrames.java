@@ -1,8 +1,5 @@
 package io.aiodistbus.internal.wire;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -107,21 +104,7 @@ public final class EventFrames {
 
 	/** Both sides write escaped ASCII JSON, so the decoder only runs for foreign JSON. */
 	private static boolean isUtf8(byte[] json) {
-		for (byte b : json) {
-			if (b < 0) {
-				try {
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)
-						.decode(ByteBuffer.wrap(json));
-					return true;
-				}
-				catch (CharacterCodingException ex) {
-					return false;
-				}
-			}
-		}
-		return true;
+		return Utf8.isValid(json, 0, json.length);
 	}
 
 	/** Compares without encoding the type when it is ASCII, as event types nearly always are. */

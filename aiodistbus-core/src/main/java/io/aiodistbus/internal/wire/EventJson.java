@@ -3,6 +3,9 @@ package io.aiodistbus.internal.wire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -45,6 +48,8 @@ public final class EventJson {
 	private static final byte[] SOURCE = ascii(",\"src\":");
 
 	private static final byte[] SEQUENCE = ascii(",\"seq\":");
+
+	private static final byte[] HEADERS = ascii(",\"headers\":");
 
 	private static final int FIXED_LENGTH = TYPE.length + DATA.length + DTYPE.length + ID.length + TIMESTAMP.length
 			+ 1;
@@ -93,11 +98,31 @@ public final class EventJson {
 	 */
 	public static byte[] write(String type, byte[] data, String dtype, String id, String timestamp, String source,
 			long sequence) {
+		return write(type, data, dtype, id, timestamp, source, sequence, Map.of());
+	}
+
+	/**
+	 * Writes an event JSON frame stamped with its publisher, sequence number and headers: the headers
+	 * go in one more key, {@code "headers"}, an object of strings, written only when there are any.
+	 * Python peers ignore it as they ignore {@code "src"} and {@code "seq"}.
+	 * @param type the event type
+	 * @param data the encoded payload, or {@code null}
+	 * @param dtype the payload's dtype, or {@code null}
+	 * @param id the event id
+	 * @param timestamp the wire timestamp text
+	 * @param source the publisher's id, or {@code null} to write no stamp
+	 * @param sequence the publisher's sequence number for this type, positive
+	 * @param headers the headers, empty for none
+	 * @return the compact JSON, ASCII only
+	 */
+	public static byte[] write(String type, byte[] data, String dtype, String id, String timestamp, String source,
+			long sequence, Map<String, String> headers) {
 		String sequenceText = (source != null) ? Long.toString(sequence) : null;
 		int length = FIXED_LENGTH + JsonStrings.quotedLength(type) + dataLength(data)
 				+ ((dtype != null) ? JsonStrings.quotedLength(dtype) : NULL.length) + JsonStrings.quotedLength(id)
 				+ JsonStrings.quotedLength(timestamp) + ((source != null)
-						? SOURCE.length + JsonStrings.quotedLength(source) + SEQUENCE.length + sequenceText.length() : 0);
+						? SOURCE.length + JsonStrings.quotedLength(source) + SEQUENCE.length + sequenceText.length() : 0)
+				+ headersLength(headers);
 		byte[] json = new byte[length];
 		int pos = put(TYPE, json, 0);
 		pos = JsonStrings.writeQuoted(type, json, pos);
@@ -116,6 +141,9 @@ public final class EventJson {
 			for (int i = 0; i < sequenceText.length(); i++) {
 				json[pos++] = (byte) sequenceText.charAt(i);
 			}
+		}
+		if (!headers.isEmpty()) {
+			pos = writeHeaders(headers, json, pos);
 		}
 		json[pos] = '}';
 		return json;
@@ -148,6 +176,7 @@ public final class EventJson {
 		String timestamp = null;
 		String source = null;
 		long sequence = 0;
+		Map<String, String> headers = Map.of();
 		int seen = 0;
 		try (JsonParser parser = FACTORY.createParser(json)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -187,6 +216,7 @@ public final class EventJson {
 										? Math.max(0, parser.getLongValue()) : 0;
 						parser.skipChildren();
 					}
+					case "headers" -> headers = headers(parser, value, type);
 					default -> parser.skipChildren();
 				}
 			}
@@ -203,7 +233,55 @@ public final class EventJson {
 		if (seen != ALL_SEEN) {
 			throw invalid("missing key(s) " + missing(seen), null, type);
 		}
-		return new WireEvent(type, data, dtype, id, timestamp, source, sequence);
+		return new WireEvent(type, data, dtype, id, timestamp, source, sequence, headers);
+	}
+
+	/** Reads the headers object; a value that is no string makes the event malformed. */
+	private static Map<String, String> headers(JsonParser parser, JsonToken value, String type) throws IOException {
+		if (value == JsonToken.VALUE_NULL) {
+			return Map.of();
+		}
+		if (value != JsonToken.START_OBJECT) {
+			throw invalid("'headers' must be an object of strings, not " + value, null, type);
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		String name;
+		while ((name = parser.nextFieldName()) != null) {
+			if (parser.nextToken() != JsonToken.VALUE_STRING) {
+				throw invalid("header '" + name + "' must be a string", null, type);
+			}
+			headers.put(name, parser.getText());
+		}
+		return Collections.unmodifiableMap(headers);
+	}
+
+	private static int headersLength(Map<String, String> headers) {
+		if (headers.isEmpty()) {
+			return 0;
+		}
+		// ,"headers":{ ... } with a colon per entry and commas between them
+		int length = HEADERS.length + 1 + 2 * headers.size() - 1 + 1;
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			length += JsonStrings.quotedLength(header.getKey()) + JsonStrings.quotedLength(header.getValue());
+		}
+		return length;
+	}
+
+	private static int writeHeaders(Map<String, String> headers, byte[] json, int offset) {
+		int pos = put(HEADERS, json, offset);
+		json[pos++] = '{';
+		boolean first = true;
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			if (!first) {
+				json[pos++] = ',';
+			}
+			first = false;
+			pos = JsonStrings.writeQuoted(header.getKey(), json, pos);
+			json[pos++] = ':';
+			pos = JsonStrings.writeQuoted(header.getValue(), json, pos);
+		}
+		json[pos++] = '}';
+		return pos;
 	}
 
 	private static String string(JsonParser parser, JsonToken value, String key, String type) throws IOException {

@@ -3,6 +3,7 @@ package io.aiodistbus.internal.wire;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 import io.aiodistbus.DropReason;
@@ -21,9 +22,10 @@ import io.aiodistbus.event.Event;
  * @param timestamp the wire timestamp text, such as {@code 2026-11-28T12:00:00.123456}
  * @param source the publisher's id from the {@code src} key our clients add, {@code null} when absent
  * @param sequence the publisher's sequence number for this type from the {@code seq} key, 0 when absent
+ * @param headers the event's headers, unmodifiable, empty when it has none
  */
 public record WireEvent(String type, byte[] data, String dtype, String id, String timestamp, String source,
-		long sequence) {
+		long sequence, Map<String, String> headers) {
 
 	/**
 	 * Checks the required fields.
@@ -37,6 +39,22 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 		Objects.requireNonNull(type, "type must not be null");
 		Objects.requireNonNull(id, "id must not be null");
 		Objects.requireNonNull(timestamp, "timestamp must not be null");
+		Objects.requireNonNull(headers, "headers must not be null");
+	}
+
+	/**
+	 * An event without headers.
+	 * @param type the event type
+	 * @param data the encoded payload, may be {@code null}
+	 * @param dtype the payload's dtype, may be {@code null}
+	 * @param id the event id
+	 * @param timestamp the wire timestamp text
+	 * @param source the publisher's id, or {@code null}
+	 * @param sequence the publisher's sequence number
+	 */
+	public WireEvent(String type, byte[] data, String dtype, String id, String timestamp, String source,
+			long sequence) {
+		this(type, data, dtype, id, timestamp, source, sequence, Map.of());
 	}
 
 	/**
@@ -76,7 +94,7 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 	 */
 	public Event toEvent(PayloadCodec codec) {
 		return Event.received(this.type, codec.onDemand(this.data, this.dtype, this.type, this.id), this.dtype,
-				this.id, instant());
+				this.id, instant(), this.headers);
 	}
 
 	@Override
@@ -84,19 +102,21 @@ public record WireEvent(String type, byte[] data, String dtype, String id, Strin
 		return this == other || (other instanceof WireEvent that && this.type.equals(that.type)
 				&& Arrays.equals(this.data, that.data) && Objects.equals(this.dtype, that.dtype)
 				&& this.id.equals(that.id) && this.timestamp.equals(that.timestamp)
-				&& Objects.equals(this.source, that.source) && this.sequence == that.sequence);
+				&& Objects.equals(this.source, that.source) && this.sequence == that.sequence
+				&& this.headers.equals(that.headers));
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.type, Arrays.hashCode(this.data), this.dtype, this.id, this.timestamp, this.source,
-				this.sequence);
+				this.sequence, this.headers);
 	}
 
 	@Override
 	public String toString() {
 		return "WireEvent[type=" + this.type + ", id=" + this.id + ", dtype=" + this.dtype + ", timestamp="
 				+ this.timestamp + ", data=" + ((this.data != null) ? "byte[" + this.data.length + "]" : "null")
-				+ ((this.source != null) ? ", src=" + this.source + ", seq=" + this.sequence : "") + "]";
+				+ ((this.source != null) ? ", src=" + this.source + ", seq=" + this.sequence : "")
+				+ (this.headers.isEmpty() ? "" : ", headers=" + this.headers) + "]";
 	}
 }
