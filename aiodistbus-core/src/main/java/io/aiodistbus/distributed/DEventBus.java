@@ -475,9 +475,9 @@ public final class DEventBus implements AutoCloseable {
 				translation = NativeFrame.write(event);
 			}
 			catch (IllegalArgumentException ex) {
-				// a Python peer's event the native format cannot carry (a NUL in its type, an id of 300
-				// characters): its Python subscribers still get it
-				drop(DropReason.MALFORMED, event.type(), "not relayed to native subscribers: " + ex.getMessage());
+				// An event the native format cannot carry (a NUL in its type, a field over 64 KiB): native
+				// subscribers get it as it came, since clients read both formats.
+				message.copyTo(this.nativePublisher);
 			}
 		}
 		message.sendTo(this.publisher);

@@ -144,6 +144,13 @@ final class Engine {
 			return new String(this.frames[0].data(), StandardCharsets.UTF_8);
 		}
 
+		/** Sends copies of the frames of the message read last, which stay this reader's to send. */
+		void copyTo(ZMQ.Socket socket) {
+			for (int i = 0; i < this.count && i < this.frames.length; i++) {
+				socket.send(this.frames[i].data(), (i < this.count - 1) ? ZMQ.SNDMORE : 0);
+			}
+		}
+
 		/** Sends the frames of the message read last (one or three), as they are, on another socket. */
 		void sendTo(ZMQ.Socket socket) {
 			if (this.count == 1) {

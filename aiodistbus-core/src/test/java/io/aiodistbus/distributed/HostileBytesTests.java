@@ -101,7 +101,8 @@ class HostileBytesTests {
 
 			assertThat(catcher.awaitOne()).isEqualTo("survived");
 			assertThat(hostile.accepted(0)).isGreaterThan(1);
-			assertThat(hostile.accepted(1)).isGreaterThan(1);
+			// the victim offered the native format, which the real broker behind accepted: its SUB uses P+3
+			assertThat(hostile.accepted(3)).isGreaterThan(1);
 		}
 	}
 

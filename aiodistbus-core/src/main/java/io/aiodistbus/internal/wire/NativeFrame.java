@@ -18,9 +18,9 @@ import io.aiodistbus.event.ReservedTopics;
  * crc        4 bytes, big-endian: CRC-32 of the topic and of every byte after this field
  * flags      1 byte: 1 data, 2 dtype, 4 source and sequence, 8 headers
  * sequence   8 bytes                          (with source)
- * id         u8 length + ASCII
- * timestamp  u8 length + ASCII, as the JSON format writes it
- * source     u8 length + ASCII                (with source)
+ * id         u16 length + UTF-8
+ * timestamp  u16 length + UTF-8, as the JSON format writes it
+ * source     u16 length + UTF-8               (with source)
  * dtype      u16 length + UTF-8               (with dtype)
  * headers    u16 count, then u16 length + UTF-8 key, u16 length + UTF-8 value (with headers)
  * data       the payload's own bytes, to the end of the frame (with data)
@@ -66,11 +66,15 @@ public final class NativeFrame {
 	 */
 	public static byte[] write(byte[] topic, byte[] data, String dtype, String id, String timestamp, String source,
 			long sequence, Map<String, String> headers) {
-		byte[] dtypeBytes = (dtype != null) ? dtype.getBytes(StandardCharsets.UTF_8) : null;
+		byte[] dtypeBytes = (dtype != null) ? short16(dtype.getBytes(StandardCharsets.UTF_8), "dtype") : null;
+		byte[] idBytes = short16(id.getBytes(StandardCharsets.UTF_8), "id");
+		byte[] timestampBytes = short16(timestamp.getBytes(StandardCharsets.UTF_8), "timestamp");
+		byte[] sourceBytes = (source != null) ? short16(source.getBytes(StandardCharsets.UTF_8), "source") : null;
 		int flags = ((data != null) ? DATA : 0) | ((dtype != null) ? DTYPE : 0) | ((source != null) ? SOURCE : 0)
 				| (headers.isEmpty() ? 0 : HEADERS);
-		int length = topic.length + ENVELOPE + 1 + ascii(id) + 1 + ascii(timestamp)
-				+ ((source != null) ? 8 + 1 + ascii(source) : 0) + ((dtypeBytes != null) ? 2 + dtypeBytes.length : 0)
+		int length = topic.length + ENVELOPE + 2 + idBytes.length + 2 + timestampBytes.length
+				+ ((sourceBytes != null) ? 8 + 2 + sourceBytes.length : 0)
+				+ ((dtypeBytes != null) ? 2 + dtypeBytes.length : 0)
 				+ ((data != null) ? data.length : 0);
 		byte[][] headerBytes = null;
 		if (!headers.isEmpty()) {
@@ -102,13 +106,13 @@ public final class NativeFrame {
 		if (source != null) {
 			pos = putLong(frame, pos, sequence);
 		}
-		pos = putAscii8(frame, pos, id);
-		pos = putAscii8(frame, pos, timestamp);
-		if (source != null) {
-			pos = putAscii8(frame, pos, source);
+		pos = put16(frame, pos, idBytes);
+		pos = put16(frame, pos, timestampBytes);
+		if (sourceBytes != null) {
+			pos = put16(frame, pos, sourceBytes);
 		}
 		if (dtypeBytes != null) {
-			pos = put16(frame, pos, short16(dtypeBytes, "dtype"));
+			pos = put16(frame, pos, dtypeBytes);
 		}
 		if (headerBytes != null) {
 			frame[pos++] = (byte) (headers.size() >>> 8);
@@ -213,12 +217,12 @@ public final class NativeFrame {
 
 		private String text = "";
 
-		String decode(byte[] frame, int from, int length, boolean ascii) {
+		String decode(byte[] frame, int from, int length) {
 			if (length == this.bytes.length && Arrays.equals(frame, from, from + length, this.bytes, 0, length)) {
 				return this.text;
 			}
 			this.bytes = Arrays.copyOfRange(frame, from, from + length);
-			this.text = new String(frame, from, length, ascii ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8);
+			this.text = new String(frame, from, length, StandardCharsets.UTF_8);
 			return this.text;
 		}
 	}
@@ -273,21 +277,18 @@ public final class NativeFrame {
 				sequence = getLong(f, this.pos);
 				this.pos += 8;
 			}
-			int idAt = field8(nul);
-			int idLength = f[idAt - 1] & 0xff;
-			int tsAt = field8(nul);
-			int tsLength = f[tsAt - 1] & 0xff;
-			if (idLength == 0 || tsLength == 0 || !isAscii(f, idAt, idLength) || !isAscii(f, tsAt, tsLength)) {
-				throw fail(DropReason.MALFORMED, "id and timestamp must be ASCII text", nul);
-			}
+			int idAt = field16(nul);
+			int idLength = this.pos - idAt;
+			utf8(idAt, idLength, nul, "id");
+			int tsAt = field16(nul);
+			int tsLength = this.pos - tsAt;
+			utf8(tsAt, tsLength, nul, "timestamp");
 			int sourceAt = -1;
 			int sourceLength = 0;
 			if ((flags & SOURCE) != 0) {
-				sourceAt = field8(nul);
-				sourceLength = f[sourceAt - 1] & 0xff;
-				if (!isAscii(f, sourceAt, sourceLength)) {
-					throw fail(DropReason.MALFORMED, "source must be ASCII text", nul);
-				}
+				sourceAt = field16(nul);
+				sourceLength = this.pos - sourceAt;
+				utf8(sourceAt, sourceLength, nul, "source");
 			}
 			int dtypeAt = -1;
 			int dtypeLength = 0;
@@ -324,24 +325,13 @@ public final class NativeFrame {
 			if (out != null) {
 				Checker c = this.checker;
 				byte[] data = ((flags & DATA) != 0) ? Arrays.copyOfRange(f, this.pos, f.length) : null;
-				out[0] = new WireEvent(c.type.decode(f, 0, nul, false), data,
-						(dtypeAt >= 0) ? c.dtype.decode(f, dtypeAt, dtypeLength, false) : null,
-						new String(f, idAt, idLength, StandardCharsets.US_ASCII),
-						new String(f, tsAt, tsLength, StandardCharsets.US_ASCII),
-						(sourceAt >= 0) ? c.source.decode(f, sourceAt, sourceLength, true) : null, sequence, headers);
+				out[0] = new WireEvent(c.type.decode(f, 0, nul), data,
+						(dtypeAt >= 0) ? c.dtype.decode(f, dtypeAt, dtypeLength) : null,
+						new String(f, idAt, idLength, StandardCharsets.UTF_8),
+						new String(f, tsAt, tsLength, StandardCharsets.UTF_8),
+						(sourceAt >= 0) ? c.source.decode(f, sourceAt, sourceLength) : null, sequence, headers);
 			}
 			return nul;
-		}
-
-		/** Skips a field with a one-byte length. @return where its text starts */
-		private int field8(int nul) {
-			need(1, nul);
-			int length = this.frame[this.pos] & 0xff;
-			this.pos++;
-			need(length, nul);
-			int at = this.pos;
-			this.pos += length;
-			return at;
 		}
 
 		/** Skips a field with a two-byte length. @return where its text starts; it ends at {@code pos} */
@@ -391,39 +381,11 @@ public final class NativeFrame {
 		return -1;
 	}
 
-	private static boolean isAscii(byte[] frame, int at, int length) {
-		for (int i = at; i < at + length; i++) {
-			if (frame[i] < 0x20) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static int ascii(String text) {
-		if (text.length() > 255) {
-			throw new IllegalArgumentException("'" + text + "' is longer than 255 characters");
-		}
-		return text.length();
-	}
-
 	private static byte[] short16(byte[] bytes, String what) {
 		if (bytes.length > 0xffff) {
 			throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
 		}
 		return bytes;
-	}
-
-	private static int putAscii8(byte[] frame, int pos, String text) {
-		frame[pos++] = (byte) text.length();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c > 0x7e) {
-				throw new IllegalArgumentException("'" + text + "' is not printable ASCII");
-			}
-			frame[pos++] = (byte) c;
-		}
-		return pos;
 	}
 
 	private static int put16(byte[] frame, int pos, byte[] bytes) {
