@@ -91,7 +91,7 @@ class BrokerBusConfiguration {
 				properties.getClient().getShutdownTimeout(),
 				"aiodistbus in 'broker' mode: an embedded broker on " + broker.host() + ":" + broker.port()
 						+ " (handshake), " + (broker.port() + 1) + " (publish), " + (broker.port() + 2)
-						+ " (collect), the application a client of it");
+						+ " (collect), " + (broker.port() + 3) + " (native publish), the application a client of it");
 	}
 
 }

@@ -82,7 +82,7 @@ class BusFailureAnalyzersTests {
 					FailureAnalysis analysis = analyze(context.getStartupFailure());
 					assertThat(analysis.getDescription())
 						.startsWith("The aiodistbus broker could not bind its ports: Cannot bind the broker on 127.0.0.1:"
-								+ port + ".." + (port + 2));
+								+ port + ".." + (port + 3));
 					assertThat(analysis.getAction()).contains("aiodistbus.broker.port");
 				});
 		}

@@ -53,7 +53,7 @@ class BusLoggingTests {
 		this.runner.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0").run((context) -> {
 			int port = context.getBean(DEventBus.class).port();
 			assertThat(output.getOut()).contains("aiodistbus in 'broker' mode: an embedded broker on 127.0.0.1:" + port
-					+ " (handshake), " + (port + 1) + " (publish), " + (port + 2) + " (collect)");
+					+ " (handshake), " + (port + 1) + " (publish), " + (port + 2) + " (collect), " + (port + 3) + " (native publish)");
 		});
 	}
 

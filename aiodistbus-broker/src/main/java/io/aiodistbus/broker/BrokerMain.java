@@ -77,7 +77,8 @@ public final class BrokerMain {
 		}, "aiodistbus-broker-shutdown"));
 		// host:port, an IPv6 host in brackets; scripts read the port from this line
 		System.out.println("aiodistbus broker on " + broker.endpoint() + " (publish "
-				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + "), frames up to "
+				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + ", native publish " + (broker.port() + 3)
+				+ "), frames up to "
 				+ options.maxMessageSize() + " bytes");
 		if (options.security() != null) {
 			System.out.println("CURVE on, " + options.security().allowedClientKeys().size()

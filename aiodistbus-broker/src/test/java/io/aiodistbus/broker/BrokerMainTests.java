@@ -58,7 +58,7 @@ class BrokerMainTests {
 			List<String> lines = new ArrayList<>();
 			int port = -1;
 			// the line the benchmarks' broker process reads the port from
-			Pattern listening = Pattern.compile("aiodistbus broker on 127\\.0\\.0\\.1:(\\d+) \\(publish (\\d+), collect (\\d+)\\)");
+			Pattern listening = Pattern.compile("aiodistbus broker on 127\\.0\\.0\\.1:(\\d+) \\(publish (\\d+), collect (\\d+), native publish (\\d+)\\)");
 			while (port < 0) {
 				String line = out.readLine();
 				assertThat(line).as("broker output so far: %s", lines).isNotNull();
@@ -68,6 +68,7 @@ class BrokerMainTests {
 					port = Integer.parseInt(matcher.group(1));
 					assertThat(Integer.parseInt(matcher.group(2))).isEqualTo(port + 1);
 					assertThat(Integer.parseInt(matcher.group(3))).isEqualTo(port + 2);
+					assertThat(Integer.parseInt(matcher.group(4))).isEqualTo(port + 3);
 				}
 			}
 			CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> out.lines().forEach(lines::add));
