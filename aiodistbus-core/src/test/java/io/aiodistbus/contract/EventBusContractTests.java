@@ -2,6 +2,7 @@ package io.aiodistbus.contract;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,41 @@ public abstract class EventBusContractTests {
 		assertThat(catcher.awaitOne()).isEqualTo(payload);
 		assertThat(event.type()).isEqualTo("test");
 		assertThat(event.id()).hasSize(36);
+	}
+
+	@Test
+	void headersSetAtEmitReachHandlersReadOnly() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> catcher = new Catcher<>();
+		receiver.on("test.headers", catcher);
+		connect(receiver);
+		EntryPoint sender = connected();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		headers.put("r\u00e9ply-to", "caf\u00e9.\ud83d\ude00");
+		headers.put("empty", "");
+
+		Event emitted = sender.emit("test.headers", "payload", null, headers);
+		headers.put("later", "not sent");
+
+		Event received = catcher.awaitOne();
+		assertThat(received.headers()).containsExactlyEntriesOf(emitted.headers()).hasSize(3)
+			.containsEntry("r\u00e9ply-to", "caf\u00e9.\ud83d\ude00").doesNotContainKey("later");
+		assertThat(received.data()).isEqualTo("payload");
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> received.headers().put("x", "y"));
+	}
+
+	@Test
+	void eventWithoutHeadersHasEmptyHeaders() {
+		EntryPoint receiver = entryPoint();
+		Catcher<Event> catcher = new Catcher<>();
+		receiver.on("test.plain", catcher);
+		connect(receiver);
+
+		connected().emit("test.plain", "x");
+
+		assertThat(catcher.awaitOne().headers()).isEmpty();
 	}
 
 	@Test

@@ -3,9 +3,12 @@ package io.aiodistbus.distributed;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.contract.EventBusContractTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared suite through a real broker on loopback. Clients run with reconnect off, the original's
@@ -28,6 +31,18 @@ class DistributedEventBusContractTests extends EventBusContractTests {
 	@Override
 	protected void closeBus() {
 		this.broker.close();
+	}
+
+	/** @return the format the clients should settle on with our broker */
+	protected WireFormat expectedWireFormat() {
+		return WireFormat.NATIVE;
+	}
+
+	@Test
+	void clientsSettleOnTheExpectedFormat() {
+		DEntryPoint client = (DEntryPoint) connected();
+
+		assertThat(client.wireFormat()).isEqualTo(expectedWireFormat());
 	}
 
 	@AfterEach
