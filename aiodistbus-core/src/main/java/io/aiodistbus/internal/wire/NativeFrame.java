@@ -66,32 +66,34 @@ public final class NativeFrame {
 	 */
 	public static byte[] write(byte[] topic, byte[] data, String dtype, String id, String timestamp, String source,
 			long sequence, Map<String, String> headers) {
-		byte[] dtypeBytes = (dtype != null) ? short16(dtype.getBytes(StandardCharsets.UTF_8), "dtype") : null;
-		byte[] idBytes = short16(id.getBytes(StandardCharsets.UTF_8), "id");
-		byte[] timestampBytes = short16(timestamp.getBytes(StandardCharsets.UTF_8), "timestamp");
-		byte[] sourceBytes = (source != null) ? short16(source.getBytes(StandardCharsets.UTF_8), "source") : null;
-		int flags = ((data != null) ? DATA : 0) | ((dtype != null) ? DTYPE : 0) | ((source != null) ? SOURCE : 0)
-				| (headers.isEmpty() ? 0 : HEADERS);
-		int length = topic.length + ENVELOPE + 2 + idBytes.length + 2 + timestampBytes.length
-				+ ((sourceBytes != null) ? 8 + 2 + sourceBytes.length : 0)
-				+ ((dtypeBytes != null) ? 2 + dtypeBytes.length : 0)
-				+ ((data != null) ? data.length : 0);
-		byte[][] headerBytes = null;
-		if (!headers.isEmpty()) {
-			headerBytes = new byte[headers.size() * 2][];
-			int i = 0;
-			for (Map.Entry<String, String> header : headers.entrySet()) {
-				headerBytes[i++] = short16(header.getKey().getBytes(StandardCharsets.UTF_8), "header name");
-				headerBytes[i++] = short16(header.getValue().getBytes(StandardCharsets.UTF_8), "header value");
-			}
-			length += 2;
-			for (byte[] bytes : headerBytes) {
-				length += 2 + bytes.length;
-			}
-		}
 		for (byte b : topic) {
 			if (b == 0) {
 				throw new IllegalArgumentException("An event type must not contain NUL");
+			}
+		}
+		// ASCII fields (ids, timestamps, client ids, nearly every dtype) go in char by char: no
+		// intermediate byte array per field
+		Object dtypeText = (dtype != null) ? text(dtype, "dtype") : null;
+		Object idText = text(id, "id");
+		Object timestampText = text(timestamp, "timestamp");
+		Object sourceText = (source != null) ? text(source, "source") : null;
+		int flags = ((data != null) ? DATA : 0) | ((dtype != null) ? DTYPE : 0) | ((source != null) ? SOURCE : 0)
+				| (headers.isEmpty() ? 0 : HEADERS);
+		int length = topic.length + ENVELOPE + 2 + length(idText) + 2 + length(timestampText)
+				+ ((sourceText != null) ? 8 + 2 + length(sourceText) : 0)
+				+ ((dtypeText != null) ? 2 + length(dtypeText) : 0)
+				+ ((data != null) ? data.length : 0);
+		Object[] headerTexts = null;
+		if (!headers.isEmpty()) {
+			headerTexts = new Object[headers.size() * 2];
+			int i = 0;
+			for (Map.Entry<String, String> header : headers.entrySet()) {
+				headerTexts[i++] = text(header.getKey(), "header name");
+				headerTexts[i++] = text(header.getValue(), "header value");
+			}
+			length += 2;
+			for (Object text : headerTexts) {
+				length += 2 + length(text);
 			}
 		}
 		byte[] frame = new byte[length];
@@ -103,22 +105,22 @@ public final class NativeFrame {
 		int crcAt = pos;
 		pos += 4;
 		frame[pos++] = (byte) flags;
-		if (source != null) {
+		if (sourceText != null) {
 			pos = putLong(frame, pos, sequence);
 		}
-		pos = put16(frame, pos, idBytes);
-		pos = put16(frame, pos, timestampBytes);
-		if (sourceBytes != null) {
-			pos = put16(frame, pos, sourceBytes);
+		pos = put16(frame, pos, idText);
+		pos = put16(frame, pos, timestampText);
+		if (sourceText != null) {
+			pos = put16(frame, pos, sourceText);
 		}
-		if (dtypeBytes != null) {
-			pos = put16(frame, pos, dtypeBytes);
+		if (dtypeText != null) {
+			pos = put16(frame, pos, dtypeText);
 		}
-		if (headerBytes != null) {
+		if (headerTexts != null) {
 			frame[pos++] = (byte) (headers.size() >>> 8);
 			frame[pos++] = (byte) headers.size();
-			for (byte[] bytes : headerBytes) {
-				pos = put16(frame, pos, bytes);
+			for (Object text : headerTexts) {
+				pos = put16(frame, pos, text);
 			}
 		}
 		if (data != null) {
@@ -381,18 +383,41 @@ public final class NativeFrame {
 		return -1;
 	}
 
-	private static byte[] short16(byte[] bytes, String what) {
-		if (bytes.length > 0xffff) {
+	/** @return the string itself when it is ASCII, else its UTF-8 bytes; either way at most 65535 bytes */
+	private static Object text(String text, String what) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			if (text.charAt(i) >= 0x80) {
+				byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+				if (bytes.length > 0xffff) {
+					throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
+				}
+				return bytes;
+			}
+		}
+		if (length > 0xffff) {
 			throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
 		}
-		return bytes;
+		return text;
 	}
 
-	private static int put16(byte[] frame, int pos, byte[] bytes) {
-		frame[pos++] = (byte) (bytes.length >>> 8);
-		frame[pos++] = (byte) bytes.length;
-		System.arraycopy(bytes, 0, frame, pos, bytes.length);
-		return pos + bytes.length;
+	private static int length(Object text) {
+		return (text instanceof String ascii) ? ascii.length() : ((byte[]) text).length;
+	}
+
+	private static int put16(byte[] frame, int pos, Object text) {
+		int length = length(text);
+		frame[pos++] = (byte) (length >>> 8);
+		frame[pos++] = (byte) length;
+		if (text instanceof String ascii) {
+			for (int i = 0; i < length; i++) {
+				frame[pos + i] = (byte) ascii.charAt(i);
+			}
+		}
+		else {
+			System.arraycopy((byte[]) text, 0, frame, pos, length);
+		}
+		return pos + length;
 	}
 
 	private static int putLong(byte[] frame, int pos, long value) {
