@@ -21,9 +21,9 @@ import io.aiodistbus.benchmarks.Tick;
  */
 public final class RedisTopology implements Topology {
 
-	static final int BATCH = 128;
+	private static final int BATCH = 128;
 
-	static final long BATCH_MICROS = 1000;
+	private static final long BATCH_MICROS = 1000;
 
 	private final RedisServer server = new RedisServer();
 
