@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.aiodistbus.benchmarks.distributed.DirectTopology;
+import io.aiodistbus.benchmarks.distributed.NatsPingPong;
+import io.aiodistbus.benchmarks.distributed.NatsTopology;
 import io.aiodistbus.benchmarks.distributed.OurPingPong;
 import io.aiodistbus.benchmarks.distributed.OurTopology;
 import io.aiodistbus.benchmarks.distributed.PingPong;
+import io.aiodistbus.benchmarks.distributed.RedisPingPong;
+import io.aiodistbus.benchmarks.distributed.RedisTopology;
 import io.aiodistbus.benchmarks.distributed.RelayPingPong;
 import io.aiodistbus.benchmarks.distributed.RelayTopology;
 import io.aiodistbus.benchmarks.distributed.Topology;
 
-/** What the distributed parts compare: our broker and clients, and the bare JeroMQ baselines. */
+/**
+ * What the distributed parts compare: our broker and clients, the bare JeroMQ baselines, and two
+ * other brokers an application might pick instead, NATS and Redis pub/sub, each run by the benchmark
+ * in a process of its own (and left out, with a line saying so, where its server is not installed).
+ */
 final class Contenders {
 
 	static final String OURS = "aiodistbus";
@@ -24,7 +32,22 @@ final class Contenders {
 	/** Bare clients through our broker: with the two above, tells our broker's cost from our client's. */
 	static final String OUR_BROKER = "bare clients, our broker";
 
+	static final String NATS = "NATS (jnats)";
+
+	static final String REDIS = "Redis pub/sub (Jedis)";
+
+	private static final boolean NATS_INSTALLED = installed(NatsTopology.installed(), "nats-server", NATS);
+
+	private static final boolean REDIS_INSTALLED = installed(RedisTopology.installed(), "redis-server", REDIS);
+
 	private Contenders() {
+	}
+
+	private static boolean installed(boolean installed, String executable, String name) {
+		if (!installed) {
+			Progress.log("%s is not installed: no %s figures (apt-get install %s)", executable, name, executable);
+		}
+		return installed;
 	}
 
 	/**
@@ -49,6 +72,12 @@ final class Contenders {
 		result.add(new Throughput(RELAY, RelayTopology::new));
 		result.add(new Throughput(DIRECT, DirectTopology::new));
 		result.add(new Throughput(OUR_BROKER, RelayTopology::viaOurBroker));
+		if (NATS_INSTALLED) {
+			result.add(new Throughput(NATS, NatsTopology::new));
+		}
+		if (REDIS_INSTALLED) {
+			result.add(new Throughput(REDIS, RedisTopology::new));
+		}
 		return result;
 	}
 
@@ -57,6 +86,12 @@ final class Contenders {
 		result.add(new Latency(OURS, OurPingPong::new));
 		result.add(new Latency(RELAY, RelayPingPong::new));
 		result.add(new Latency(OUR_BROKER, RelayPingPong::viaOurBroker));
+		if (NATS_INSTALLED) {
+			result.add(new Latency(NATS, NatsPingPong::new));
+		}
+		if (REDIS_INSTALLED) {
+			result.add(new Latency(REDIS, RedisPingPong::new));
+		}
 		return result;
 	}
 }

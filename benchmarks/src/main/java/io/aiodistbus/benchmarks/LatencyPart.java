@@ -60,6 +60,15 @@ final class LatencyPart {
 			this.table.ratio(part, "p99 aiodistbus / bare relay", ratios(ours, relay, LatencyRun.Result::p99Micros), 2,
 					false, "per-round ratio");
 		}
+		for (String other : List.of(Contenders.NATS, Contenders.REDIS)) {
+			List<LatencyRun.Result> theirs = results.get(other);
+			if (ours != null && theirs != null) {
+				this.table.ratio(part, "p50 aiodistbus / " + other, ratios(ours, theirs, LatencyRun.Result::p50Micros),
+						Double.NaN, false, "per-round ratio");
+				this.table.ratio(part, "p99 aiodistbus / " + other, ratios(ours, theirs, LatencyRun.Result::p99Micros),
+						Double.NaN, false, "per-round ratio");
+			}
+		}
 		List<LatencyRun.Result> ourBroker = results.get(Contenders.OUR_BROKER);
 		if (ourBroker != null && relay != null) {
 			this.table.ratio(part, "p50 bare clients via our broker / bare relay",

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every part of the suite at smoke size, so that the benchmarks never rot. It asserts only that
- * each part ran and produced figures, and that nothing arrived twice: timings on a shared CI machine
- * prove nothing.
+ * each part ran and produced figures (NATS's and Redis's too, whose servers CI installs), and that
+ * nothing arrived twice: timings on a shared CI machine prove nothing.
  */
 class BenchmarkSuiteSmokeTest {
 
@@ -22,6 +22,18 @@ class BenchmarkSuiteSmokeTest {
 				"throughput 1->50", "fan-out 1->50", "round trip @2k/s", "memory", "start-up", "stress 4 clients")) {
 			assertThat(rows).filteredOn((row) -> row.part().equals(part)).as(part).isNotEmpty()
 				.anySatisfy((row) -> assertThat(row.figure().measured()).isTrue());
+		}
+		for (String other : List.of(Contenders.NATS, Contenders.REDIS)) {
+			for (String part : List.of("throughput 1->1", "throughput 1->10", "throughput 1->50", "fan-out 1->50")) {
+				assertThat(rows).filteredOn((row) -> row.part().equals(part) && row.what().startsWith(other + " "))
+					.as(other + " in " + part)
+					.isNotEmpty()
+					.allSatisfy((row) -> assertThat(row.figure().measured()).isTrue());
+			}
+			assertThat(rows).filteredOn((row) -> row.part().equals("round trip @2k/s") && row.what().startsWith(other))
+				.as(other + " round trips")
+				.extracting(ResultTable.Row::what)
+				.contains(other + " p50", other + " p99");
 		}
 		assertThat(rows).filteredOn((row) -> row.note().contains("dup ")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.note()).doesNotContainPattern("dup [1-9]"));

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * CPU time by thread, grouped by name with the numbers taken out (all {@code aiodistbus-client-N-io}
- * threads are one group). Wall-clock figures on a shared 2-core machine swing with the others' load;
+ * threads are one group), and of the {@linkplain ServerProcess servers} the benchmark runs in
+ * processes of their own (to the operating system's clock tick, 10 ms on Linux). Wall-clock figures on a shared 2-core machine swing with the others' load;
  * CPU time per event says where our own time goes, and barely moves with it.
  */
 public final class ThreadCpu {
@@ -47,6 +48,13 @@ public final class ThreadCpu {
 			if (threads instanceof com.sun.management.ThreadMXBean sun) {
 				allocated += Math.max(0, sun.getThreadAllocatedBytes(info.getThreadId()));
 			}
+		}
+		for (ServerProcess server : ServerProcess.live()) {
+			// a server of another project does in its own process what our broker does on threads of this JVM
+			server.handle().info().totalCpuDuration().ifPresent((cpu) -> {
+				nanos.put(-server.handle().pid(), cpu.toNanos());
+				groups.put(-server.handle().pid(), server.name() + " (process)");
+			});
 		}
 		return new ThreadCpu(nanos, groups, allocated);
 	}

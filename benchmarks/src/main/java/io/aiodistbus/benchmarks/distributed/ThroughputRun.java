@@ -115,6 +115,7 @@ public final class ThroughputRun {
 			publisher.send(Tick.TYPE, Tick.of(round, 0, count));
 			count++;
 		}
+		publisher.flush();
 		long sentNanos = System.nanoTime() - start;
 		for (SeqTracker tracker : trackers) {
 			tracker.expect(count);

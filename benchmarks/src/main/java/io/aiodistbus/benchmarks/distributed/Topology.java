@@ -5,10 +5,11 @@ import java.util.function.Consumer;
 import io.aiodistbus.benchmarks.Tick;
 
 /**
- * A way to get ticks from one publisher to many receivers: our broker and clients, or a bare JeroMQ
- * baseline. Every implementation carries the same three frames (topic, event JSON, CRC-32) made by
- * our wire codec, and every receiver decodes them to the record, so that the figures differ only by
- * what sits between the sockets.
+ * A way to get ticks from one publisher to many receivers: our broker and clients, a bare JeroMQ
+ * baseline, or another broker (NATS, Redis). The JeroMQ ones carry the same three frames (topic,
+ * event JSON, CRC-32) made by our wire codec, and every receiver decodes them to the record, so that
+ * the figures differ only by what sits between the sockets; the other brokers carry the tick's JSON
+ * alone (see {@link TickJson}), which every receiver decodes with the same codec.
  */
 public interface Topology extends AutoCloseable {
 
@@ -41,6 +42,13 @@ public interface Topology extends AutoCloseable {
 		 * @param tick the payload
 		 */
 		void send(String type, Tick tick);
+
+		/**
+		 * Hands over whatever {@link #send} still buffers; the run calls it after its last send. Most
+		 * publishers hand over each tick as it is sent, and need do nothing.
+		 */
+		default void flush() {
+		}
 
 		@Override
 		void close();
