@@ -9,6 +9,7 @@ import io.aiodistbus.benchmarks.distributed.NatsPingPong;
 import io.aiodistbus.benchmarks.distributed.NatsTopology;
 import io.aiodistbus.benchmarks.distributed.OurPingPong;
 import io.aiodistbus.benchmarks.distributed.OurTopology;
+import io.aiodistbus.benchmarks.distributed.OurVariant;
 import io.aiodistbus.benchmarks.distributed.PingPong;
 import io.aiodistbus.benchmarks.distributed.RedisPingPong;
 import io.aiodistbus.benchmarks.distributed.RedisTopology;
@@ -23,7 +24,11 @@ import io.aiodistbus.benchmarks.distributed.Topology;
  */
 final class Contenders {
 
-	static final String OURS = "aiodistbus";
+	static final String OURS = OurVariant.NATIVE.label();
+
+	static final String OURS_PYTHON = OurVariant.PYTHON_FORMAT.label();
+
+	static final String OURS_CURVE = OurVariant.CURVE.label();
 
 	static final String RELAY = "bare relay";
 
@@ -69,6 +74,8 @@ final class Contenders {
 	static List<Throughput> throughput() {
 		List<Throughput> result = new ArrayList<>();
 		result.add(new Throughput(OURS, OurTopology::new));
+		result.add(new Throughput(OURS_PYTHON, () -> new OurTopology(OurVariant.PYTHON_FORMAT)));
+		result.add(new Throughput(OURS_CURVE, () -> new OurTopology(OurVariant.CURVE)));
 		result.add(new Throughput(RELAY, RelayTopology::new));
 		result.add(new Throughput(DIRECT, DirectTopology::new));
 		result.add(new Throughput(OUR_BROKER, RelayTopology::viaOurBroker));
@@ -84,6 +91,7 @@ final class Contenders {
 	static List<Latency> latency() {
 		List<Latency> result = new ArrayList<>();
 		result.add(new Latency(OURS, OurPingPong::new));
+		result.add(new Latency(OURS_PYTHON, () -> new OurPingPong(OurVariant.PYTHON_FORMAT)));
 		result.add(new Latency(RELAY, RelayPingPong::new));
 		result.add(new Latency(OUR_BROKER, RelayPingPong::viaOurBroker));
 		if (NATS_INSTALLED) {

@@ -64,10 +64,15 @@ final class LatencyPart {
 			List<LatencyRun.Result> theirs = results.get(other);
 			if (ours != null && theirs != null) {
 				this.table.ratio(part, "p50 aiodistbus / " + other, ratios(ours, theirs, LatencyRun.Result::p50Micros),
-						Double.NaN, false, "per-round ratio");
+						other.equals(Contenders.NATS) ? 1.5 : Double.NaN, false, "per-round ratio");
 				this.table.ratio(part, "p99 aiodistbus / " + other, ratios(ours, theirs, LatencyRun.Result::p99Micros),
 						Double.NaN, false, "per-round ratio");
 			}
+		}
+		List<LatencyRun.Result> pythonFormat = results.get(Contenders.OURS_PYTHON);
+		if (pythonFormat != null && relay != null) {
+			this.table.ratio(part, "p50 " + Contenders.OURS_PYTHON + " / bare relay",
+					ratios(pythonFormat, relay, LatencyRun.Result::p50Micros), Double.NaN, false, "per-round ratio");
 		}
 		List<LatencyRun.Result> ourBroker = results.get(Contenders.OUR_BROKER);
 		if (ourBroker != null && relay != null) {

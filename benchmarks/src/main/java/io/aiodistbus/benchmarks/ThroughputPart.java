@@ -51,8 +51,8 @@ final class ThroughputPart {
 			boolean measured = r >= warmups;
 			for (int fanOut : FAN_OUTS) {
 				for (Contenders.Throughput contender : contenders) {
-					if (fanOut != 1 && contender.name().equals(Contenders.OUR_BROKER)) {
-						continue; // a diagnostic: 1 -> 1 says enough
+					if (!runsAt(contender.name(), fanOut)) {
+						continue;
 					}
 					ThroughputRun.Result result = ThroughputRun.run(contender.topologies(), fanOut, events(fanOut),
 							this.options.smoke() ? 1 : SEND_SECONDS, 0, this.round++);
@@ -77,7 +77,9 @@ final class ThroughputPart {
 			ratio(part, fanOut, Contenders.OURS, Contenders.RELAY, (fanOut == 1) ? 0.5 : Double.NaN);
 			ratio(part, fanOut, Contenders.OURS, Contenders.DIRECT, Double.NaN);
 			ratio(part, fanOut, Contenders.OUR_BROKER, Contenders.RELAY, Double.NaN);
-			ratio(part, fanOut, Contenders.OURS, Contenders.NATS, Double.NaN);
+			ratio(part, fanOut, Contenders.OURS, Contenders.NATS, (fanOut <= 10) ? 1.0 : Double.NaN);
+			ratio(part, fanOut, Contenders.OURS_PYTHON, Contenders.RELAY, (fanOut == 1) ? 0.95 : Double.NaN);
+			ratio(part, fanOut, Contenders.OURS_CURVE, Contenders.OURS, Double.NaN);
 			ratio(part, fanOut, Contenders.OURS, Contenders.REDIS, Double.NaN);
 		}
 		cpuPerEvent(contenders);
@@ -145,7 +147,7 @@ final class ThroughputPart {
 		String[] names = { "publish at 1/2 of 1->1 rate", "deliveries at 1/2 of 1->1 rate" };
 		for (Contenders.Throughput contender : Contenders.throughput()) {
 			// 50 JeroMQ receivers connect in seconds: in smoke, none of the baselines and only the first reading
-			if (contender.name().equals(Contenders.DIRECT) || contender.name().equals(Contenders.OUR_BROKER)
+			if (contender.name().equals(Contenders.DIRECT) || !runsAt(contender.name(), 50)
 					|| (this.options.smoke() && contender.name().equals(Contenders.RELAY))) {
 				continue;
 			}
@@ -181,6 +183,17 @@ final class ThroughputPart {
 						losses(results) + String.format(Locale.ROOT, ", sent at %.0f/s (median)", sentRate));
 			}
 		}
+	}
+
+	/**
+	 * Diagnostics and variants of our bus run where they tell something, to keep the part short: the
+	 * bare clients and CURVE at 1 -> 1, the Python format up to 1 -> 10.
+	 */
+	private static boolean runsAt(String contender, int fanOut) {
+		if (contender.equals(Contenders.OUR_BROKER) || contender.equals(Contenders.OURS_CURVE)) {
+			return fanOut == 1;
+		}
+		return !contender.equals(Contenders.OURS_PYTHON) || fanOut <= 10;
 	}
 
 	/** @return whether a run delivered everything it sent, and sent at (nearly) the rate asked */

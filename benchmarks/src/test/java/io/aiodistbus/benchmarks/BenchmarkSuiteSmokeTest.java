@@ -35,6 +35,11 @@ class BenchmarkSuiteSmokeTest {
 				.extracting(ResultTable.Row::what)
 				.contains(other + " p50", other + " p99");
 		}
+		assertThat(rows).filteredOn((row) -> row.part().equals("throughput 1->1"))
+			.extracting(ResultTable.Row::what)
+			.contains(Contenders.OURS_PYTHON + " deliveries/s", Contenders.OURS_CURVE + " deliveries/s",
+					Contenders.OURS_PYTHON + " / bare relay", Contenders.OURS_CURVE + " / " + Contenders.OURS,
+					Contenders.OURS + " / " + Contenders.NATS);
 		assertThat(rows).filteredOn((row) -> row.note().contains("dup ")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.note()).doesNotContainPattern("dup [1-9]"));
 	}

@@ -9,15 +9,34 @@ import io.aiodistbus.distributed.DEventBus;
 /** Ping-pong through our broker: the ponger's handler emits the pong from its dispatch thread. */
 public final class OurPingPong implements PingPong {
 
-	private final DEventBus broker = new DEventBus();
+	private final OurVariant variant;
 
-	private final DEntryPoint pinger = new DEntryPoint();
+	private final DEventBus broker;
 
-	private final DEntryPoint ponger = new DEntryPoint();
+	private final DEntryPoint pinger;
+
+	private final DEntryPoint ponger;
+
+	/** A ping-pong with default options. */
+	public OurPingPong() {
+		this(OurVariant.NATIVE);
+	}
+
+	/**
+	 * A ping-pong set up as the variant says.
+	 * @param variant the variant
+	 */
+	public OurPingPong(OurVariant variant) {
+		OurVariant.Setup setup = variant.setup();
+		this.variant = variant;
+		this.broker = new DEventBus(setup.broker());
+		this.pinger = new DEntryPoint(setup.client());
+		this.ponger = new DEntryPoint(setup.client());
+	}
 
 	@Override
 	public String name() {
-		return "aiodistbus";
+		return this.variant.label();
 	}
 
 	@Override
