@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.OverflowPolicy;
+import io.aiodistbus.distributed.WireFormat;
 
 /**
  * Configuration of the application's bus. Invalid values fail the binding with a message naming
@@ -220,6 +221,13 @@ public class AiodistbusProperties {
 		private OverflowPolicy overflowPolicy = ClientOptions.DEFAULT_OVERFLOW_POLICY;
 
 		/**
+		 * The wire format the client offers: 'native' (one frame per event, the payload's own bytes)
+		 * when the broker is ours, falling back to Python's on a Python broker; 'python' always speaks
+		 * Python's format.
+		 */
+		private WireFormat wireFormat = ClientOptions.DEFAULT_WIRE_FORMAT;
+
+		/**
 		 * Outgoing messages ZeroMQ queues while the broker is slow or unreachable; 0 for no limit.
 		 */
 		private int pushHighWaterMark = ClientOptions.DEFAULT_PUSH_HIGH_WATER_MARK;
@@ -315,6 +323,14 @@ public class AiodistbusProperties {
 		public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
 			this.overflowPolicy = Check.client("aiodistbus.client.overflow-policy", overflowPolicy,
 					ClientOptions.Builder::overflowPolicy);
+		}
+
+		public WireFormat getWireFormat() {
+			return this.wireFormat;
+		}
+
+		public void setWireFormat(WireFormat wireFormat) {
+			this.wireFormat = Check.client("aiodistbus.client.wire-format", wireFormat, ClientOptions.Builder::wireFormat);
 		}
 
 		public int getPushHighWaterMark() {

@@ -58,6 +58,7 @@ class ClientBusConfiguration {
 			.reconnect(client.isReconnect())
 			.inboundCapacity(client.getInboundCapacity())
 			.overflowPolicy(client.getOverflowPolicy())
+			.wireFormat(client.getWireFormat())
 			.pushHighWaterMark(client.getPushHighWaterMark())
 			.sendTimeout(client.getSendTimeout())
 			.closeFlushTimeout(client.getCloseFlushTimeout())

@@ -36,7 +36,7 @@ class ConfigurationMetadataTests {
 				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",
 				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
-				"aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
+				"aiodistbus.client.wire-format", "aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
 				"aiodistbus.client.close-flush-timeout", "aiodistbus.client.shutdown-timeout",
 				"aiodistbus.client.max-message-size",
 				"aiodistbus.security.enabled", "aiodistbus.security.public-key",
@@ -52,6 +52,7 @@ class ConfigurationMetadataTests {
 		assertThat(healthEnabled.get("type").asText()).isEqualTo("java.lang.Boolean");
 		assertThat(healthEnabled.get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("aiodistbus.client.overflow-policy").get("defaultValue").asText()).isEqualTo("block");
+		assertThat(properties.get("aiodistbus.client.wire-format").get("defaultValue").asText()).isEqualTo("native");
 		assertThat(properties.get("aiodistbus.namespaces").get("defaultValue").toString())
 			.isEqualTo("[\"default\"]");
 	}

@@ -12,6 +12,7 @@ import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.OverflowPolicy;
+import io.aiodistbus.distributed.WireFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,8 @@ class TuningPropertiesTests {
 		this.runner
 			.withPropertyValues("aiodistbus.client.inbound-capacity=10", "aiodistbus.client.overflow-policy=drop-oldest",
 					"aiodistbus.client.push-high-water-mark=20", "aiodistbus.client.send-timeout=0",
-					"aiodistbus.client.close-flush-timeout=250ms", "aiodistbus.client.max-message-size=64KB")
+					"aiodistbus.client.close-flush-timeout=250ms", "aiodistbus.client.max-message-size=64KB",
+					"aiodistbus.client.wire-format=python")
 			.run((context) -> {
 				ClientOptions options = ClientBusConfiguration.clientOptions(
 						context.getBean(AiodistbusProperties.class).getClient(), null,
@@ -54,6 +56,7 @@ class TuningPropertiesTests {
 				assertThat(options.sendTimeout()).isZero();
 				assertThat(options.closeFlushTimeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.maxMessageSize()).isEqualTo(64 * 1024);
+				assertThat(options.wireFormat()).isEqualTo(WireFormat.PYTHON);
 			});
 	}
 
