@@ -32,6 +32,8 @@ final class Contenders {
 
 	static final String RELAY = "bare relay";
 
+	static final String RELAY_NATIVE = "bare relay, native frames";
+
 	static final String DIRECT = "direct PUB->SUB";
 
 	/** Bare clients through our broker: with the two above, tells our broker's cost from our client's. */
@@ -77,6 +79,7 @@ final class Contenders {
 		result.add(new Throughput(OURS_PYTHON, () -> new OurTopology(OurVariant.PYTHON_FORMAT)));
 		result.add(new Throughput(OURS_CURVE, () -> new OurTopology(OurVariant.CURVE)));
 		result.add(new Throughput(RELAY, RelayTopology::new));
+		result.add(new Throughput(RELAY_NATIVE, RelayTopology::withNativeFrames));
 		result.add(new Throughput(DIRECT, DirectTopology::new));
 		result.add(new Throughput(OUR_BROKER, RelayTopology::viaOurBroker));
 		if (NATS_INSTALLED) {

@@ -75,6 +75,8 @@ final class ThroughputPart {
 						losses(runs));
 			}
 			ratio(part, fanOut, Contenders.OURS, Contenders.RELAY, (fanOut == 1) ? 0.5 : Double.NaN);
+			ratio(part, fanOut, Contenders.OURS, Contenders.RELAY_NATIVE, Double.NaN);
+			ratio(part, fanOut, Contenders.RELAY_NATIVE, Contenders.NATS, Double.NaN);
 			ratio(part, fanOut, Contenders.OURS, Contenders.DIRECT, Double.NaN);
 			ratio(part, fanOut, Contenders.OUR_BROKER, Contenders.RELAY, Double.NaN);
 			ratio(part, fanOut, Contenders.OURS, Contenders.NATS, (fanOut <= 10) ? 1.0 : Double.NaN);
@@ -187,13 +189,17 @@ final class ThroughputPart {
 
 	/**
 	 * Diagnostics and variants of our bus run where they tell something, to keep the part short: the
-	 * bare clients and CURVE at 1 -> 1, the Python format up to 1 -> 10.
+	 * bare clients and CURVE at 1 -> 1, the Python format and the bare relay with native frames up to
+	 * 1 -> 10.
 	 */
 	private static boolean runsAt(String contender, int fanOut) {
 		if (contender.equals(Contenders.OUR_BROKER) || contender.equals(Contenders.OURS_CURVE)) {
 			return fanOut == 1;
 		}
-		return !contender.equals(Contenders.OURS_PYTHON) || fanOut <= 10;
+		if (contender.equals(Contenders.OURS_PYTHON) || contender.equals(Contenders.RELAY_NATIVE)) {
+			return fanOut <= 10;
+		}
+		return true;
 	}
 
 	/** @return whether a run delivered everything it sent, and sent at (nearly) the rate asked */

@@ -20,20 +20,28 @@ public final class RelayTopology implements Topology {
 
 	private final String name;
 
+	private final boolean nativeFrames;
+
 	/** Bare clients through the bare relay. */
 	public RelayTopology() {
-		this.relay = new BareRelay(this.context);
-		this.name = "bare JeroMQ relay";
+		this(null, "bare JeroMQ relay", false);
 	}
 
-	private RelayTopology(Broker broker, String name) {
-		this.relay = broker;
+	/** @param broker the broker in the middle, {@code null} for the bare relay */
+	private RelayTopology(Broker broker, String name, boolean nativeFrames) {
+		this.relay = (broker != null) ? broker : new BareRelay(this.context);
 		this.name = name;
+		this.nativeFrames = nativeFrames;
 	}
 
 	/** @return bare clients through our broker */
 	public static RelayTopology viaOurBroker() {
-		return new RelayTopology(Broker.ours(), "bare clients via our broker");
+		return new RelayTopology(Broker.ours(), "bare clients via our broker", false);
+	}
+
+	/** @return bare clients through the bare relay, sending the native format's one frame per event */
+	public static RelayTopology withNativeFrames() {
+		return new RelayTopology(null, "bare JeroMQ relay, native frames", true);
 	}
 
 	@Override
@@ -51,7 +59,12 @@ public final class RelayTopology implements Topology {
 
 			@Override
 			public void send(String type, Tick tick) {
-				TickFrames.send(push, type, tick);
+				if (RelayTopology.this.nativeFrames) {
+					TickFrames.sendNative(push, type, tick);
+				}
+				else {
+					TickFrames.send(push, type, tick);
+				}
 			}
 
 			@Override
