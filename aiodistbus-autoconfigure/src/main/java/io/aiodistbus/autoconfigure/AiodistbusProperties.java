@@ -36,6 +36,13 @@ public class AiodistbusProperties {
 	private List<String> namespaces = new ArrayList<>(List.of("default"));
 
 	/**
+	 * Whether the application's entry point registers its handlers and connects when the
+	 * application context starts; when false, it does so on an explicit start of the context
+	 * ('ConfigurableApplicationContext.start()').
+	 */
+	private boolean autoStartup = true;
+
+	/**
 	 * Embedded broker, in 'broker' mode.
 	 */
 	private final Broker broker = new Broker();
@@ -64,6 +71,14 @@ public class AiodistbusProperties {
 
 	public void setNamespaces(List<String> namespaces) {
 		this.namespaces = namespaces;
+	}
+
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
 	}
 
 	public Broker getBroker() {

@@ -86,7 +86,7 @@ class BrokerBusConfiguration {
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, DEventBus broker,
 			HandlerRegistry registry, AiodistbusProperties properties) {
 		String host = ANY_ADDRESS.contains(broker.host()) ? "127.0.0.1" : broker.host();
-		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
 				() -> ClientBusConfiguration.connect(entryPoint, host, broker.port()),
 				properties.getClient().getShutdownTimeout(),
 				"aiodistbus in 'broker' mode: an embedded broker on " + broker.host() + ":" + broker.port()

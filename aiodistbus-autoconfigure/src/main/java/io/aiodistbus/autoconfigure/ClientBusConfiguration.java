@@ -37,7 +37,7 @@ class ClientBusConfiguration {
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
 			AiodistbusProperties properties) {
 		AiodistbusProperties.Client client = properties.getClient();
-		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(),
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
 				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
 	}
 

@@ -23,7 +23,8 @@ import io.aiodistbus.spring.HandlerRegistry;
  * running ones, while emits still go out, so a request that is still being served can publish. The
  * entry point closes (and flushes what was emitted) when its bean is destroyed, after the web server
  * stopped. A local entry point keeps delivering until then, since its events come from the
- * application itself. Started again, the lifecycle delivers again.
+ * application itself. Started again, the lifecycle delivers again. With {@code aiodistbus.auto-startup}
+ * off, nothing of this happens until the application starts the context (or this bean) itself.
  */
 final class EntryPointLifecycle implements SmartLifecycle {
 
@@ -41,6 +42,8 @@ final class EntryPointLifecycle implements SmartLifecycle {
 
 	private final List<String> namespaces;
 
+	private final boolean autoStartup;
+
 	private final Runnable connect;
 
 	private final Duration shutdownTimeout;
@@ -55,16 +58,18 @@ final class EntryPointLifecycle implements SmartLifecycle {
 	 * @param entryPoint the application's entry point
 	 * @param registry the handlers
 	 * @param namespaces the namespaces to put on the entry point
+	 * @param autoStartup whether the context's start starts it, or only an explicit {@code start()}
 	 * @param connect connects the entry point, after its handlers are registered
 	 * @param shutdownTimeout how long stopping waits for running handlers
 	 * @param description what the bus is, logged once started; {@code null} when the entry point
 	 * says it itself (a client logs its connection)
 	 */
-	EntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry, List<String> namespaces, Runnable connect,
-			Duration shutdownTimeout, String description) {
+	EntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry, List<String> namespaces, boolean autoStartup,
+			Runnable connect, Duration shutdownTimeout, String description) {
 		this.entryPoint = entryPoint;
 		this.registry = registry;
 		this.namespaces = List.copyOf(namespaces);
+		this.autoStartup = autoStartup;
 		this.connect = connect;
 		this.shutdownTimeout = shutdownTimeout;
 		this.description = description;
@@ -104,6 +109,11 @@ final class EntryPointLifecycle implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

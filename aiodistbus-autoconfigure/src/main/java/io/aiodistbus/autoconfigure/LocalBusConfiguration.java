@@ -46,7 +46,7 @@ class LocalBusConfiguration {
 		// Connected already; and a local entry point does not pause on stop (see EntryPointLifecycle).
 		Runnable connected = () -> {
 		};
-		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), connected, Duration.ZERO,
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(), connected, Duration.ZERO,
 				"aiodistbus in 'local' mode: an in-process event bus, no broker");
 	}
 

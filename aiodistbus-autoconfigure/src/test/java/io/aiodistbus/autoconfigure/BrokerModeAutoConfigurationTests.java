@@ -41,6 +41,22 @@ class BrokerModeAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutAutoStartupTheClientConnectsOnlyWhenTheContextIsStarted() {
+		this.runner.withBean(Handlers.class).withPropertyValues("aiodistbus.auto-startup=false").run((context) -> {
+			DEntryPoint client = context.getBean(DEntryPoint.class);
+			assertThat(context.getBean(DEventBus.class).isRunning()).isTrue();
+			assertThat(client.state()).isEqualTo(ConnectionState.NEW);
+
+			context.start();
+
+			assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+			Handlers handlers = AopTestUtils.getTargetObject(context.getBean(Handlers.class));
+			client.emit(new ChatMessage("app", "started"));
+			await().until(() -> handlers.payloads.contains(new ChatMessage("app", "started")));
+		});
+	}
+
+	@Test
 	void userObserverBeansShouldObserveTheEntryPoint() {
 		this.runner.withBean(RecordingObserver.class).run((context) -> context.getBean(RecordingObserver.class)
 			.hearsEmitsAndHandlersOf(context.getBean(EntryPoint.class)));

@@ -33,7 +33,7 @@ class EntryPointLifecycleTests {
 			return null;
 		}, "test handler");
 		LocalEntryPoint entryPoint = new LocalEntryPoint();
-		EntryPointLifecycle lifecycle = new EntryPointLifecycle(entryPoint, this.registry, List.of("default"), () -> {
+		EntryPointLifecycle lifecycle = new EntryPointLifecycle(entryPoint, this.registry, List.of("default"), true, () -> {
 			// what a broker may send the moment the client is connected
 			entryPoint.connect(this.bus);
 			this.bus.entryPoint().emit("hello");
@@ -50,7 +50,7 @@ class EntryPointLifecycleTests {
 			return null;
 		}, "test handler");
 		LocalEntryPoint entryPoint = this.bus.entryPoint();
-		EntryPointLifecycle lifecycle = new EntryPointLifecycle(entryPoint, this.registry, List.of("default"), () -> {
+		EntryPointLifecycle lifecycle = new EntryPointLifecycle(entryPoint, this.registry, List.of("default"), true, () -> {
 		}, Duration.ofSeconds(1), null);
 		lifecycle.start();
 		lifecycle.stop();
