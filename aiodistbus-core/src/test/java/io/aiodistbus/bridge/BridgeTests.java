@@ -2,6 +2,7 @@ package io.aiodistbus.bridge;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,23 @@ class BridgeTests {
 		Event received = remoteCatcher.awaitOne();
 		assertThat(received.id()).isEqualTo(sent.id());
 		assertThat(received.data()).isEqualTo("hi");
+	}
+
+	@Test
+	void bridgesCarryHeadersBothWays() {
+		Catcher<Event> remoteCatcher = new Catcher<>();
+		this.remote.on("out", remoteCatcher);
+		LocalEntryPoint local = this.bus.entryPoint();
+		Catcher<Event> localCatcher = new Catcher<>();
+		local.on("in", localCatcher);
+		this.remote.connect("127.0.0.1", this.broker.port());
+		Bridge.link(this.bus, "127.0.0.1", this.broker.port(), List.of("out"), List.of("in"));
+
+		local.emit("out", "to remote", null, Map.of("traceparent", "00-local-01"));
+		this.remote.emit("in", "to local", null, Map.of("traceparent", "00-remote-01"));
+
+		assertThat(remoteCatcher.awaitOne().headers()).containsExactlyEntriesOf(Map.of("traceparent", "00-local-01"));
+		assertThat(localCatcher.awaitOne().headers()).containsExactlyEntriesOf(Map.of("traceparent", "00-remote-01"));
 	}
 
 	@Test
