@@ -46,8 +46,8 @@ class LocalBusConfiguration {
 		// Connected already; and a local entry point does not pause on stop (see EntryPointLifecycle).
 		Runnable connected = () -> {
 		};
-		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(), connected, Duration.ZERO,
-				"aiodistbus in 'local' mode: an in-process event bus, no broker");
+		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
+				connected, Duration.ZERO, "aiodistbus in 'local' mode: an in-process event bus, no broker");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -193,9 +194,8 @@ class MixedFormatTests {
 	}
 
 	/** @return the next message of the type, adding every message on the way to {@code seen} */
-	@SuppressWarnings("unchecked")
 	private static List<byte[]> next(ZMQ.Socket sub, String type, List<List<byte[]>> seen) {
-		List<byte[]>[] found = new List[1];
+		AtomicReference<List<byte[]>> found = new AtomicReference<>();
 		await().until(() -> {
 			List<byte[]> message = PyFrames.receive(sub);
 			if (message == null) {
@@ -204,13 +204,13 @@ class MixedFormatTests {
 			seen.add(message);
 			String topic = new String(message.get(0), StandardCharsets.UTF_8);
 			if (topic.equals(type)) {
-				found[0] = message;
+				found.set(message);
 				return true;
 			}
 			assertThat(topic.equals("demo.ready") || topic.startsWith(ReservedTopics.PREFIX))
 				.as("unexpected topic %s", topic).isTrue();
 			return false;
 		});
-		return found[0];
+		return found.get();
 	}
 }

@@ -39,9 +39,9 @@ final class Contenders {
 	/** Bare clients through our broker: with the two above, tells our broker's cost from our client's. */
 	static final String OUR_BROKER = "bare clients, our broker";
 
-	static final String NATS = "NATS (jnats)";
+	static final String NATS = NatsTopology.NAME;
 
-	static final String REDIS = "Redis pub/sub (Jedis)";
+	static final String REDIS = RedisTopology.NAME;
 
 	private static final boolean NATS_INSTALLED = installed(NatsTopology.installed(), "nats-server", NATS);
 

@@ -385,20 +385,20 @@ public final class NativeFrame {
 
 	/** @return the string itself when it is ASCII, else its UTF-8 bytes; either way at most 65535 bytes */
 	private static Object text(String text, String what) {
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			if (text.charAt(i) >= 0x80) {
-				byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-				if (bytes.length > 0xffff) {
-					throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
-				}
-				return bytes;
-			}
-		}
-		if (length > 0xffff) {
+		Object encoded = isAscii(text) ? text : text.getBytes(StandardCharsets.UTF_8);
+		if (length(encoded) > 0xffff) {
 			throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
 		}
-		return text;
+		return encoded;
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int length(Object text) {

@@ -20,7 +20,7 @@ public final class NatsPingPong implements PingPong {
 
 	@Override
 	public String name() {
-		return "NATS (jnats)";
+		return NatsTopology.NAME;
 	}
 
 	@Override

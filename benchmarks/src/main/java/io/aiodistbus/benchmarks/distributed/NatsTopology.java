@@ -14,6 +14,9 @@ import io.aiodistbus.benchmarks.Tick;
  */
 public final class NatsTopology implements Topology {
 
+	/** The name in the results table. */
+	public static final String NAME = "NATS (jnats)";
+
 	private final NatsServer server = new NatsServer();
 
 	/** @return whether the server is installed, without which this contender cannot run */
@@ -23,7 +26,7 @@ public final class NatsTopology implements Topology {
 
 	@Override
 	public String name() {
-		return "NATS (jnats)";
+		return NAME;
 	}
 
 	@Override

@@ -30,7 +30,7 @@ public final class RedisPingPong implements PingPong {
 
 	@Override
 	public String name() {
-		return "Redis pub/sub (Jedis)";
+		return RedisTopology.NAME;
 	}
 
 	@Override

@@ -21,6 +21,9 @@ import io.aiodistbus.benchmarks.Tick;
  */
 public final class RedisTopology implements Topology {
 
+	/** The name in the results table. */
+	public static final String NAME = "Redis pub/sub (Jedis)";
+
 	private static final int BATCH = 128;
 
 	private static final long BATCH_MICROS = 1000;
@@ -34,7 +37,7 @@ public final class RedisTopology implements Topology {
 
 	@Override
 	public String name() {
-		return "Redis pub/sub (Jedis)";
+		return NAME;
 	}
 
 	@Override
