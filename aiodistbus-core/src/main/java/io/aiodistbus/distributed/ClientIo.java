@@ -205,7 +205,9 @@ final class ClientIo {
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
 			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, subscriberAllocator);
-			this.subscriber.setRcvHWM(options.inboundCapacity());
+			// batches count as one message each: a sixteenth keeps the memory of this queue, which comes on
+			// top of the inbound queue's own
+			this.subscriber.setRcvHWM(Outbox.forBatches(options.inboundCapacity()));
 			this.push = Sockets.client(this.context, SocketType.PUSH, host, options, allocator);
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.

@@ -250,8 +250,9 @@ public final class DEventBus implements AutoCloseable {
 			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options, allocator);
 			ZMQ.Socket nativePublisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
 			publisher.setSndHWM(options.publishHighWaterMark());
-			nativePublisher.setSndHWM(options.publishHighWaterMark());
-			collector.setRcvHWM(options.publishHighWaterMark());
+			// the sockets that carry native batches count them as messages: a sixteenth keeps their memory
+			nativePublisher.setSndHWM(Outbox.forBatches(options.publishHighWaterMark()));
+			collector.setRcvHWM(Outbox.forBatches(options.publishHighWaterMark()));
 			try {
 				int first;
 				if (options.port() == 0) {

@@ -27,8 +27,12 @@ public final class NativeBatch {
 	/** Separator, magic, kind, count. */
 	private static final int HEADER = 3 + 2;
 
-	/** The most events in one batch; the count field would allow more. */
-	public static final int MAX_EVENTS = 256;
+	/**
+	 * The most events in one batch; the count field would allow more. With the broker's queues of a
+	 * sixteenth of their high-water mark in batches, it keeps what one queue can hold, and so lose at
+	 * once, within the loss accounting's bound of ten times the default marks.
+	 */
+	public static final int MAX_EVENTS = 128;
 
 	private NativeBatch() {
 	}
