@@ -243,6 +243,13 @@ public class AiodistbusProperties {
 		private WireFormat wireFormat = ClientOptions.DEFAULT_WIRE_FORMAT;
 
 		/**
+		 * Whether an event that arrives alone may run its handlers on the client's I/O thread, saving
+		 * a thread hand-off of latency while the handlers stay quick. A handler that blocks then holds up
+		 * the socket reads and the heartbeat until it returns: only for handlers that never block.
+		 */
+		private boolean inlineDispatch = ClientOptions.DEFAULT_INLINE_DISPATCH;
+
+		/**
 		 * Outgoing messages ZeroMQ queues while the broker is slow or unreachable; 0 for no limit.
 		 */
 		private int pushHighWaterMark = ClientOptions.DEFAULT_PUSH_HIGH_WATER_MARK;
@@ -346,6 +353,14 @@ public class AiodistbusProperties {
 
 		public void setWireFormat(WireFormat wireFormat) {
 			this.wireFormat = Check.client("aiodistbus.client.wire-format", wireFormat, ClientOptions.Builder::wireFormat);
+		}
+
+		public boolean isInlineDispatch() {
+			return this.inlineDispatch;
+		}
+
+		public void setInlineDispatch(boolean inlineDispatch) {
+			this.inlineDispatch = inlineDispatch;
 		}
 
 		public int getPushHighWaterMark() {

@@ -59,6 +59,7 @@ class ClientBusConfiguration {
 			.inboundCapacity(client.getInboundCapacity())
 			.overflowPolicy(client.getOverflowPolicy())
 			.wireFormat(client.getWireFormat())
+			.inlineDispatch(client.isInlineDispatch())
 			.pushHighWaterMark(client.getPushHighWaterMark())
 			.sendTimeout(client.getSendTimeout())
 			.closeFlushTimeout(client.getCloseFlushTimeout())
