@@ -30,7 +30,10 @@ import io.aiodistbus.event.Event;
  *
  * <h2>Errors</h2>
  * A handler that throws (or whose stage completes exceptionally) does not stop the others: the error
- * is logged with the event type and the handler, and reported to every {@link BusObserver}.
+ * is reported to every {@link BusObserver}, and the entry point's {@link BusErrorHandler} decides
+ * what follows: log it (the default), retry the handler with backoff, or send the event to a
+ * dead-letter type ({@link #setErrorHandler(BusErrorHandler)}). Retries wait on other threads, never
+ * on the one delivering events.
  *
  * <h2>Threading and order</h2>
  * Every method is safe to call from any thread. Events emitted by one thread reach each handler in
@@ -106,6 +109,29 @@ public interface EntryPoint extends AutoCloseable {
 	 */
 	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description);
+
+	/**
+	 * Registers an asynchronous handler of the whole event under a description, with an error handler of
+	 * its own, as Spring's {@code @EventHandler(retry = ...)} methods are registered.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler, as for {@link #onAsync(String, Function, String)}
+	 * @param description the handler as logs and observers name it
+	 * @param errorHandler decides what follows the handler's failures; {@code null} for the entry
+	 * point's ({@link #setErrorHandler(BusErrorHandler)}), as it is when the handler fails
+	 * @return the registration
+	 * @throws IllegalArgumentException if the pattern is malformed
+	 */
+	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description, BusErrorHandler errorHandler);
+
+	/**
+	 * Sets what follows a failure of this entry point's handlers that have no error handler of their
+	 * own: {@link BusErrorHandler#logging()} until set. Takes effect for the next failure, handlers
+	 * registered earlier included.
+	 * @param errorHandler the error handler
+	 * @see RetryingErrorHandler
+	 */
+	void setErrorHandler(BusErrorHandler errorHandler);
 
 	/**
 	 * Removes every handler this entry point registered with exactly this type or pattern.

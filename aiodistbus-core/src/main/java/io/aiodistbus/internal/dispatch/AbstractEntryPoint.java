@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
@@ -26,6 +27,9 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	private final String id = EventIds.next();
 
 	private final Observers observers = new Observers();
+
+	private final ErrorHandling errors = new ErrorHandling(this::isClosed,
+			(type, data, headers) -> emit(type, data, null, headers));
 
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -75,12 +79,24 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description) {
-		return subscribe(type, Invokers.ofEventAsync(handler), description);
+		return subscribe(type, Invokers.ofEventAsync(handler), description, null);
 	}
 
-	private Subscription subscribe(String type, Invoker invoker, String description) {
+	@Override
+	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description, BusErrorHandler errorHandler) {
+		return subscribe(type, Invokers.ofEventAsync(handler), description, errorHandler);
+	}
+
+	@Override
+	public void setErrorHandler(BusErrorHandler errorHandler) {
+		this.errors.setDefault(errorHandler);
+	}
+
+	private Subscription subscribe(String type, Invoker invoker, String description, BusErrorHandler errorHandler) {
 		TopicPattern pattern = TopicPattern.parse(type);
-		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers);
+		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers, this.errors,
+				errorHandler);
 		synchronized (this) {
 			if (isClosed()) {
 				throw new io.aiodistbus.EntryPointStateException(
@@ -94,7 +110,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	}
 
 	private Subscription subscribe(String type, Invoker invoker, Object handler) {
-		return subscribe(type, invoker, Invokers.describe(handler, type));
+		return subscribe(type, invoker, Invokers.describe(handler, type), null);
 	}
 
 	@Override

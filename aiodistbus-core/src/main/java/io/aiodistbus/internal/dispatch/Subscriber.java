@@ -1,18 +1,23 @@
 package io.aiodistbus.internal.dispatch;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.ErrorAction;
+import io.aiodistbus.HandlerFailure;
 import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.topic.TopicPattern;
 
 /**
  * One registered handler: who owns it, what it listens to, and how to call it. Delivery isolates the
- * handler: whatever it throws is logged and reported, never passed to the caller.
+ * handler: whatever it throws is reported and handed to its error handler (logged, retried or
+ * dead-lettered), never passed to the caller.
  */
 public final class Subscriber {
 
@@ -20,6 +25,8 @@ public final class Subscriber {
 
 	/** Payloads that do not convert come from peers, who must not be able to flood the log. */
 	private static final LogThrottle rejections = new LogThrottle(10_000_000_000L, 20);
+
+	private static final CompletableFuture<Object> DONE = CompletableFuture.completedFuture(null);
 
 	private final String ownerId;
 
@@ -31,19 +38,28 @@ public final class Subscriber {
 
 	private final Observers observers;
 
+	private final ErrorHandling errors;
+
+	private final BusErrorHandler errorHandler;
+
 	/**
 	 * @param ownerId the id of the entry point that registered the handler
 	 * @param pattern what the handler listens to
 	 * @param invoker how to call the handler
 	 * @param description the handler as logs and observers name it
 	 * @param observers the owner's observers
+	 * @param errors the owner's handling of failures
+	 * @param errorHandler the handler's own error handler, {@code null} for the owner's
 	 */
-	public Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers) {
+	Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers,
+			ErrorHandling errors, BusErrorHandler errorHandler) {
 		this.ownerId = ownerId;
 		this.pattern = pattern;
 		this.invoker = invoker;
 		this.description = description;
 		this.observers = observers;
+		this.errors = errors;
+		this.errorHandler = errorHandler;
 	}
 
 	/** @return the id of the entry point that registered the handler */
@@ -62,12 +78,17 @@ public final class Subscriber {
 	}
 
 	/**
-	 * Calls the handler.
+	 * Calls the handler; should it fail, the error handler decides what follows (see
+	 * {@link BusErrorHandler} for where retries wait).
 	 * @param event the event
-	 * @return the stage to wait for, completed normally even when the handler fails, or
-	 * {@code null} when the handler already finished
+	 * @return the stage to wait for, completed normally even when the handler fails, once it succeeded,
+	 * gave up or was dead-lettered; or {@code null} when the handler already finished
 	 */
 	public CompletionStage<?> deliver(Event event) {
+		return attempt(event, 1);
+	}
+
+	private CompletionStage<?> attempt(Event event, int attempt) {
 		Observers observers = this.observers;
 		boolean timed = observers.timesHandlers();
 		long start = timed ? System.nanoTime() : 0L;
@@ -89,8 +110,7 @@ public final class Subscriber {
 			throw error;
 		}
 		catch (Throwable ex) {
-			failed(event, ex);
-			return null;
+			return failed(event, ex, attempt);
 		}
 		if (stage == null) {
 			if (timed) {
@@ -100,19 +120,48 @@ public final class Subscriber {
 		}
 		return stage.handle((result, ex) -> {
 			if (ex != null) {
-				failed(event, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+				return failed(event, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex,
+						attempt);
 			}
-			else if (timed) {
+			if (timed) {
 				observers.handled(event, this.description, System.nanoTime() - start);
 			}
 			return null;
-		});
+		}).thenCompose(Subscriber::orDone);
 	}
 
-	private void failed(Event event, Throwable ex) {
-		logger.error("Handler {} failed on event '{}' (id {})", this.description, LogSafety.safe(event.type()),
-				LogSafety.safe(event.id()), ex);
+	/**
+	 * Reports a failed attempt and does what the error handler decided.
+	 * @return the stage of a scheduled retry, or {@code null} when the handler gave up
+	 */
+	private CompletionStage<?> failed(Event event, Throwable ex, int attempt) {
 		this.observers.handlerFailed(event, this.description, ex);
+		HandlerFailure failure = new HandlerFailure(event, this.description, ex, attempt);
+		ErrorAction action = this.errors.decide(this.errorHandler, failure);
+		if (action.kind() == ErrorAction.Kind.RETRY) {
+			if (logger.isWarnEnabled()) {
+				logger.warn("Handler {} failed on event '{}' (id {}), attempt {}; retrying in {} ms: {}", this.description,
+						LogSafety.safe(event.type()), LogSafety.safe(event.id()), attempt, action.delay().toMillis(),
+						LogSafety.safe(ex.toString()));
+			}
+			this.observers.handlerRetrying(event, this.description, ex, attempt, action.delay());
+			return this.errors.retry(action.delay(), () -> attempt(event, attempt + 1), event, this.description);
+		}
+		if (action.kind() == ErrorAction.Kind.DEAD_LETTER && this.errors.deadLetter(failure, action.deadLetterType())) {
+			logger.warn("Handler {} failed on event '{}' (id {}) after {} attempt{}; sent it to '{}'", this.description,
+					LogSafety.safe(event.type()), LogSafety.safe(event.id()), attempt, (attempt == 1) ? "" : "s",
+					LogSafety.safe(action.deadLetterType()), ex);
+			this.observers.deadLettered(event, this.description, ex, attempt, action.deadLetterType());
+			return null;
+		}
+		logger.error("Handler {} failed on event '{}' (id {}){}", this.description, LogSafety.safe(event.type()),
+				LogSafety.safe(event.id()), (attempt == 1) ? "" : " after " + attempt + " attempts", ex);
+		return null;
+	}
+
+	@SuppressWarnings("unchecked") // completes normally with null whatever its declared type: nobody reads it
+	private static CompletionStage<Object> orDone(CompletionStage<?> retried) {
+		return (retried != null) ? (CompletionStage<Object>) retried : DONE;
 	}
 
 	@Override
