@@ -9,6 +9,8 @@ import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.aiodistbus.RetryBackOff;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.OverflowPolicy;
@@ -57,6 +59,12 @@ public class AiodistbusProperties {
 	 */
 	private final Security security = new Security();
 
+	/**
+	 * What follows a failure of an @EventHandler method: retries with backoff, then a dead letter
+	 * or a log line.
+	 */
+	private final ErrorHandling error = new ErrorHandling();
+
 	public Mode getMode() {
 		return this.mode;
 	}
@@ -91,6 +99,10 @@ public class AiodistbusProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public ErrorHandling getError() {
+		return this.error;
 	}
 
 	/**
@@ -504,6 +516,143 @@ public class AiodistbusProperties {
 	}
 
 	/**
+	 * What follows a failed handler, unless the application defines a {@code BusErrorHandler} bean:
+	 * by default one attempt, then a log line, as before error handling existed.
+	 */
+	public static class ErrorHandling {
+
+		/**
+		 * Retries of a failed handler with exponential backoff.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Dead letters: the payload of an event whose handler failed its last attempt, emitted under
+		 * a type of its own.
+		 */
+		private final DeadLetter deadLetter = new DeadLetter();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public DeadLetter getDeadLetter() {
+			return this.deadLetter;
+		}
+
+	}
+
+	/**
+	 * Retries of a failed handler: the first after the initial delay, each next one 'multiplier' times
+	 * later, at most 'max-delay'. They wait on a shared pool, never on the thread that delivers
+	 * events, so a retried event may reach its handler after later events.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all per event and handler, the first delivery included; 1 for no retry.
+		 */
+		private int maxAttempts = 1;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(10);
+
+		/**
+		 * Factor from one delay to the next, at least 1.
+		 */
+		private double multiplier = RetryBackOff.DEFAULT_MULTIPLIER;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = Check.backOff("aiodistbus.error.retry.max-attempts", maxAttempts,
+					RetryBackOff::withMaxAttempts);
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = Check.notNegative("aiodistbus.error.retry.initial-delay", initialDelay);
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = Check.notNegative("aiodistbus.error.retry.max-delay", maxDelay);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = Check.backOff("aiodistbus.error.retry.multiplier", multiplier,
+					(backOff, value) -> new RetryBackOff(1, Duration.ZERO, Duration.ZERO, value));
+		}
+
+		/**
+		 * @return the backoff these settings describe
+		 * @throws IllegalArgumentException if 'max-delay' is shorter than 'initial-delay'
+		 */
+		public RetryBackOff toBackOff() {
+			if (this.maxDelay.compareTo(this.initialDelay) < 0) {
+				throw new IllegalArgumentException("aiodistbus.error.retry.max-delay must be at least "
+						+ "aiodistbus.error.retry.initial-delay (" + this.initialDelay + "), was " + this.maxDelay);
+			}
+			return new RetryBackOff(this.maxAttempts, this.initialDelay, this.maxDelay, this.multiplier);
+		}
+
+	}
+
+	/**
+	 * Dead letters of handlers that failed their last attempt.
+	 */
+	public static class DeadLetter {
+
+		/**
+		 * Whether an event whose handler failed its last attempt is emitted under its type plus the
+		 * suffix ('orders.created.dlt'), with headers naming the exception, its message, the attempts
+		 * and the original type; when false it is logged.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Appended to the failed event's type to make the dead-letter type.
+		 */
+		private String suffix = RetryingErrorHandler.DEFAULT_DEAD_LETTER_SUFFIX;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSuffix() {
+			return this.suffix;
+		}
+
+		public void setSuffix(String suffix) {
+			this.suffix = Check.notBlank("aiodistbus.error.dead-letter.suffix", suffix);
+		}
+
+	}
+
+	/**
 	 * The checks the setters share. Setters throw so that binding fails naming the property, without
 	 * requiring a Bean Validation provider on the application's class path. A property that becomes
 	 * an option is checked by the options themselves, so each rule is written once, in core.
@@ -546,6 +695,10 @@ public class AiodistbusProperties {
 				throw new IllegalArgumentException(property + rule);
 			}
 			return value;
+		}
+
+		static <T> T backOff(String property, T value, BiConsumer<RetryBackOff, T> option) {
+			return check(property, value, () -> option.accept(RetryBackOff.defaults(), value));
 		}
 
 		static int port(String property, int port, int min, int max) {

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -26,10 +27,11 @@ class ClientBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers) {
-		return BusObservers.addTo(new DEntryPoint(
+			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
+			ObjectProvider<BusErrorHandler> errorHandler) {
+		return BusErrorHandlers.applyTo(BusObservers.addTo(new DEntryPoint(
 				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
-				observers);
+				observers), errorHandler);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -33,8 +34,10 @@ class LocalBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec,
-			ObjectProvider<BusObserver> observers) {
-		LocalEntryPoint entryPoint = BusObservers.addTo(new LocalEntryPoint(codec), observers);
+			ObjectProvider<BusObserver> observers,
+			ObjectProvider<BusErrorHandler> errorHandler) {
+		LocalEntryPoint entryPoint = BusErrorHandlers.applyTo(BusObservers.addTo(new LocalEntryPoint(codec), observers),
+				errorHandler);
 		entryPoint.connect(eventBus);
 		return entryPoint;
 	}

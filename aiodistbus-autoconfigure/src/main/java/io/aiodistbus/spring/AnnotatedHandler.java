@@ -11,6 +11,9 @@ import java.util.function.UnaryOperator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.RetryBackOff;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.TypePatterns;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.BusEvent;
@@ -25,9 +28,11 @@ import io.aiodistbus.event.Event;
  * @param type the event type or pattern
  * @param invoker calls the method
  * @param description {@code beanName.method(Param)}, for logs
+ * @param retry the attempts {@link EventHandler#retry()} asks for, {@code null} when it is empty
+ * @param deadLetter what {@link EventHandler#deadLetter()} asks for, {@code null} when it is empty
  */
 record AnnotatedHandler(String namespace, String type, Function<Event, CompletionStage<?>> invoker,
-		String description) {
+		String description, Integer retry, Boolean deadLetter) {
 
 	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
 			+ "and returns void or a CompletionStage";
@@ -87,7 +92,59 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 				return CompletableFuture.failedFuture(ex);
 			}
 		};
-		return new AnnotatedHandler(namespace, type, invoker, description);
+		Integer retry = attempts(resolve(annotation.retry(), "retry", resolver, description), description);
+		Boolean deadLetter = flag(resolve(annotation.deadLetter(), "deadLetter", resolver, description), description);
+		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter);
+	}
+
+	/**
+	 * The error handler of this method: {@code null} (the entry point's) unless the annotation asks for
+	 * its own attempts or dead letters, which then change the application's error handler if it is a
+	 * {@link RetryingErrorHandler}, else one that retries with the default delays.
+	 * @param application the application's error handler, or {@code null}
+	 * @return the method's own error handler, or {@code null}
+	 */
+	BusErrorHandler errorHandler(BusErrorHandler application) {
+		if (this.retry == null && this.deadLetter == null) {
+			return null;
+		}
+		RetryingErrorHandler handler = (application instanceof RetryingErrorHandler retrying) ? retrying
+				: new RetryingErrorHandler(RetryBackOff.none());
+		if (this.retry != null) {
+			handler = handler.withBackOff(handler.backOff().withMaxAttempts(this.retry));
+		}
+		if (Boolean.TRUE.equals(this.deadLetter) && handler.deadLetterSuffix() == null) {
+			handler = handler.withDeadLetters();
+		}
+		else if (Boolean.FALSE.equals(this.deadLetter)) {
+			handler = handler.withoutDeadLetters();
+		}
+		return handler;
+	}
+
+	private static Integer attempts(String value, String description) {
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			int attempts = Integer.parseInt(value.trim());
+			if (attempts >= 1) {
+				return attempts;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw invalid(description, "its retry '" + value + "' is not a number of attempts (1 or more)");
+	}
+
+	private static Boolean flag(String value, String description) {
+		return switch (value.trim()) {
+			case "" -> null;
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw invalid(description, "its deadLetter '" + value + "' is neither true nor false");
+		};
 	}
 
 	private static String resolve(String value, String attribute, UnaryOperator<String> resolver,

@@ -22,6 +22,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.codec.PayloadCodec;
 
 /**
@@ -45,6 +46,8 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	/** The codec bean, resolved on first use: it may not exist yet when handlers are found. */
 	private final SingletonSupplier<PayloadCodec> codec;
 
+	private final ObjectProvider<BusErrorHandler> errorHandler;
+
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	private final List<AnnotatedHandler> pending = new ArrayList<>();
@@ -62,8 +65,22 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	 */
 	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
+		this(registry, codec, null);
+	}
+
+	/**
+	 * @param registry the registry the handlers go to, looked up once every singleton exists
+	 * @param codec the codec that converts payloads to the handlers' parameters, looked up at the first
+	 * event; the {@linkplain PayloadCodec#shared() shared} one when there is none
+	 * @param errorHandler the application's error handler, looked up as the handlers are registered,
+	 * which the {@link EventHandler#retry() retry} and {@link EventHandler#deadLetter() deadLetter}
+	 * attributes of a method change for that method; {@code null} for none
+	 */
+	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
+			ObjectProvider<PayloadCodec> codec, ObjectProvider<BusErrorHandler> errorHandler) {
 		this.registry = registry;
 		this.codec = SingletonSupplier.of(() -> codec.getIfAvailable(PayloadCodec::shared));
+		this.errorHandler = errorHandler;
 	}
 
 	@Override
@@ -132,7 +149,9 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	}
 
 	private void register(AnnotatedHandler handler) {
+		BusErrorHandler application = (this.errorHandler != null) ? this.errorHandler.getIfUnique() : null;
 		this.registry.getObject()
-			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
+			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description(),
+					handler.errorHandler(application));
 	}
 }

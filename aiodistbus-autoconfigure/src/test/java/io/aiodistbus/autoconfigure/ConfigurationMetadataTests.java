@@ -42,6 +42,9 @@ class ConfigurationMetadataTests {
 				"aiodistbus.security.enabled", "aiodistbus.security.public-key",
 				"aiodistbus.security.secret-key", "aiodistbus.security.key-file", "aiodistbus.security.broker-public-key",
 				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file",
+				"aiodistbus.error.retry.max-attempts", "aiodistbus.error.retry.initial-delay",
+				"aiodistbus.error.retry.max-delay", "aiodistbus.error.retry.multiplier",
+				"aiodistbus.error.dead-letter.enabled", "aiodistbus.error.dead-letter.suffix",
 				"management.health.aiodistbus.enabled");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();
