@@ -236,6 +236,18 @@ public class AiodistbusProperties {
 		private boolean reconnect = ClientOptions.DEFAULT_RECONNECT;
 
 		/**
+		 * Whether start-up fails when the broker does not answer within 'connect-timeout'; when false
+		 * the application starts anyway (health DOWN) and the client connects in the background.
+		 */
+		private boolean failFast = true;
+
+		/**
+		 * With 'fail-fast' false: emits kept while the client has not connected yet, sent once it
+		 * has; further ones are dropped and counted (reason 'queue_full').
+		 */
+		private int pendingEmitLimit = 10_000;
+
+		/**
 		 * Received events that may wait for the application's handlers.
 		 */
 		private int inboundCapacity = ClientOptions.DEFAULT_INBOUND_CAPACITY;
@@ -324,6 +336,26 @@ public class AiodistbusProperties {
 
 		public void setPulseLimit(int pulseLimit) {
 			this.pulseLimit = Check.client("aiodistbus.client.pulse-limit", pulseLimit, ClientOptions.Builder::pulseLimit);
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+		public int getPendingEmitLimit() {
+			return this.pendingEmitLimit;
+		}
+
+		public void setPendingEmitLimit(int pendingEmitLimit) {
+			if (pendingEmitLimit < 0) {
+				throw new IllegalArgumentException(
+						"aiodistbus.client.pending-emit-limit must not be negative, was " + pendingEmitLimit);
+			}
+			this.pendingEmitLimit = pendingEmitLimit;
 		}
 
 		public boolean isReconnect() {

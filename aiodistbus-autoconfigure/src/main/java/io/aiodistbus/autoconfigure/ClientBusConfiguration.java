@@ -18,7 +18,8 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * 'client' mode: the application's entry point is a {@link DEntryPoint} that connects to the
  * configured broker once its handlers are registered. Start-up fails if the broker does not answer
- * within {@code aiodistbus.client.connect-timeout}.
+ * within {@code aiodistbus.client.connect-timeout}, unless {@code aiodistbus.client.fail-fast} is off:
+ * then the client connects in the background.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBusMode(AiodistbusProperties.Mode.CLIENT)
@@ -40,7 +41,7 @@ class ClientBusConfiguration {
 			AiodistbusProperties properties) {
 		AiodistbusProperties.Client client = properties.getClient();
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
+				() -> connect(entryPoint, client), client.getShutdownTimeout(), null);
 	}
 
 	/**
@@ -71,6 +72,21 @@ class ClientBusConfiguration {
 			options = customizer.customize(options);
 		}
 		return options;
+	}
+
+	/**
+	 * Connects the application's entry point as the client properties say: waiting for the broker
+	 * (failing start-up after the connect timeout), or, with {@code fail-fast} off, in the background.
+	 * @param entryPoint the application's entry point
+	 * @param client the client properties
+	 */
+	static void connect(EntryPoint entryPoint, AiodistbusProperties.Client client) {
+		if (client.isFailFast()) {
+			connect(entryPoint, client.getHost(), client.getPort());
+		}
+		else if (entryPoint instanceof DEntryPoint created && created.state() == ConnectionState.NEW) {
+			created.connectInBackground(client.getHost(), client.getPort(), client.getPendingEmitLimit());
+		}
 	}
 
 	/**

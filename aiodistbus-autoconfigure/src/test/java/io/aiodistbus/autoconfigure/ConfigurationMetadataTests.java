@@ -35,7 +35,7 @@ class ConfigurationMetadataTests {
 				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.broker.publish-high-water-mark",
 				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",
-				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
+				"aiodistbus.client.reconnect", "aiodistbus.client.fail-fast", "aiodistbus.client.pending-emit-limit", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
 				"aiodistbus.client.wire-format", "aiodistbus.client.push-high-water-mark", "aiodistbus.client.send-timeout",
 				"aiodistbus.client.close-flush-timeout", "aiodistbus.client.shutdown-timeout",
 				"aiodistbus.client.max-message-size",
