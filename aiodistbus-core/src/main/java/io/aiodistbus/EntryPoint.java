@@ -134,6 +134,13 @@ public interface EntryPoint extends AutoCloseable {
 	void setErrorHandler(BusErrorHandler errorHandler);
 
 	/**
+	 * Sets what wraps this entry point's emits and handler calls, for tracing; none until set. Takes
+	 * effect for the next emit and handler call.
+	 * @param instrumentation the instrumentation, or {@code null} for none
+	 */
+	void setInstrumentation(BusInstrumentation instrumentation);
+
+	/**
 	 * Removes every handler this entry point registered with exactly this type or pattern.
 	 * @param type the type or pattern given to {@code on}
 	 */

@@ -45,6 +45,13 @@ public class AiodistbusProperties {
 	private boolean autoStartup = true;
 
 	/**
+	 * Whether to observe emits and handler calls with Micrometer Observation (needs an
+	 * ObservationRegistry bean, as Actuator gives); with Micrometer Tracing the trace context travels
+	 * in the event headers, W3C 'traceparent' by default, so a trace spans services.
+	 */
+	private boolean observationEnabled;
+
+	/**
 	 * Embedded broker, in 'broker' mode.
 	 */
 	private final Broker broker = new Broker();
@@ -87,6 +94,14 @@ public class AiodistbusProperties {
 
 	public void setAutoStartup(boolean autoStartup) {
 		this.autoStartup = autoStartup;
+	}
+
+	public boolean isObservationEnabled() {
+		return this.observationEnabled;
+	}
+
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
 	}
 
 	public Broker getBroker() {

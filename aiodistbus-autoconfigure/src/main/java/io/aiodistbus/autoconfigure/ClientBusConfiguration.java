@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -29,10 +30,12 @@ class ClientBusConfiguration {
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
 			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
-			ObjectProvider<BusErrorHandler> errorHandler) {
-		return BusErrorHandlers.applyTo(BusObservers.addTo(new DEntryPoint(
-				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
-				observers), errorHandler);
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation) {
+		DEntryPoint client = new DEntryPoint(
+				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec);
+		BusObservers.addTo(client, observers);
+		BusErrorHandlers.applyTo(client, errorHandler);
+		return BusInstrumentations.applyTo(client, instrumentation);
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertyShouldHaveDescriptionAndDefault() throws IOException {
 		Map<String, JsonNode> properties = properties();
-		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.auto-startup", "aiodistbus.broker.host",
+		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.auto-startup", "aiodistbus.observation-enabled", "aiodistbus.broker.host",
 				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.broker.publish-high-water-mark",
 				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",

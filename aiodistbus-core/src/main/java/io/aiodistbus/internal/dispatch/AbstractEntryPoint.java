@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
@@ -27,6 +28,8 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	private final String id = EventIds.next();
 
 	private final Observers observers = new Observers();
+
+	private final InstrumentationSlot instrumentation = new InstrumentationSlot();
 
 	private final ErrorHandling errors = new ErrorHandling(this::isClosed,
 			(type, data, headers) -> emit(type, data, null, headers));
@@ -93,10 +96,15 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 		this.errors.setDefault(errorHandler);
 	}
 
+	@Override
+	public void setInstrumentation(BusInstrumentation instrumentation) {
+		this.instrumentation.set(instrumentation);
+	}
+
 	private Subscription subscribe(String type, Invoker invoker, String description, BusErrorHandler errorHandler) {
 		TopicPattern pattern = TopicPattern.parse(type);
 		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers, this.errors,
-				errorHandler);
+				errorHandler, this.instrumentation);
 		synchronized (this) {
 			if (isClosed()) {
 				throw new io.aiodistbus.EntryPointStateException(
@@ -138,6 +146,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Event emit(String type, Object data, String eventId, Map<String, String> headers) {
 		checkCanEmit(type);
+		BusInstrumentation traced = this.instrumentation.get();
+		if (traced != null) {
+			return traced.emit(type, headers, (carried) -> emitChecked(type, data, eventId, carried));
+		}
+		return emitChecked(type, data, eventId, headers);
+	}
+
+	private Event emitChecked(String type, Object data, String eventId, Map<String, String> headers) {
 		Event event = Event.emitted(type, data, this.dtypeNamer, eventId, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
@@ -154,6 +170,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public CompletableFuture<Event> emitAsync(String type, Object data, Map<String, String> headers) {
 		checkCanEmit(type);
+		BusInstrumentation traced = this.instrumentation.get();
+		if (traced != null) {
+			return traced.emit(type, headers, (carried) -> emitAsyncChecked(type, data, carried));
+		}
+		return emitAsyncChecked(type, data, headers);
+	}
+
+	private CompletableFuture<Event> emitAsyncChecked(String type, Object data, Map<String, String> headers) {
 		Event event = Event.emitted(type, data, this.dtypeNamer, null, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);

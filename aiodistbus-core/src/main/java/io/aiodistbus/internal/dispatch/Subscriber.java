@@ -42,6 +42,8 @@ public final class Subscriber {
 
 	private final BusErrorHandler errorHandler;
 
+	private final InstrumentationSlot instrumentation;
+
 	/**
 	 * @param ownerId the id of the entry point that registered the handler
 	 * @param pattern what the handler listens to
@@ -50,9 +52,10 @@ public final class Subscriber {
 	 * @param observers the owner's observers
 	 * @param errors the owner's handling of failures
 	 * @param errorHandler the handler's own error handler, {@code null} for the owner's
+	 * @param instrumentation the owner's instrumentation, which wraps each call
 	 */
 	Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers,
-			ErrorHandling errors, BusErrorHandler errorHandler) {
+			ErrorHandling errors, BusErrorHandler errorHandler, InstrumentationSlot instrumentation) {
 		this.ownerId = ownerId;
 		this.pattern = pattern;
 		this.invoker = invoker;
@@ -60,6 +63,7 @@ public final class Subscriber {
 		this.observers = observers;
 		this.errors = errors;
 		this.errorHandler = errorHandler;
+		this.instrumentation = instrumentation;
 	}
 
 	/** @return the id of the entry point that registered the handler */
@@ -94,7 +98,7 @@ public final class Subscriber {
 		long start = timed ? System.nanoTime() : 0L;
 		CompletionStage<?> stage;
 		try {
-			stage = this.invoker.invoke(event);
+			stage = this.instrumentation.invoke(event, this.description, this.invoker);
 		}
 		catch (PayloadCodecException ex) {
 			long admitted = rejections.admit();
