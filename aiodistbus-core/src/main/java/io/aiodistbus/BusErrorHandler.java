@@ -14,7 +14,7 @@ package io.aiodistbus;
  * {@link RetryingErrorHandler} makes these decisions from a {@link RetryBackOff} and a dead-letter
  * suffix; an application may write its own, deciding by exception or event type. An entry point's
  * handlers use the one given to {@link EntryPoint#setErrorHandler(BusErrorHandler)}; a handler may
- * have its own ({@link EntryPoint#onAsync(String, java.util.function.Function, String, BusErrorHandler)}).
+ * have its own ({@link HandlerOptions#withErrorHandler(BusErrorHandler)}).
  *
  * <h2>Where retries wait</h2>
  * A retry is never waited for on the thread that delivers events: the failed handler's next attempt is

@@ -111,18 +111,19 @@ public interface EntryPoint extends AutoCloseable {
 			String description);
 
 	/**
-	 * Registers an asynchronous handler of the whole event under a description, with an error handler of
-	 * its own, as Spring's {@code @EventHandler(retry = ...)} methods are registered.
+	 * Registers an asynchronous handler of the whole event under a description, with options of its own
+	 * (an error handler, concurrency), as Spring's {@code @EventHandler(retry = ..., concurrency = ...)}
+	 * methods are registered.
 	 * @param type an event type or wildcard pattern
 	 * @param handler the handler, as for {@link #onAsync(String, Function, String)}
 	 * @param description the handler as logs and observers name it
-	 * @param errorHandler decides what follows the handler's failures; {@code null} for the entry
-	 * point's ({@link #setErrorHandler(BusErrorHandler)}), as it is when the handler fails
+	 * @param options the handler's error handler and concurrency ({@link HandlerOptions#defaults()}
+	 * for the entry point's error handler, on the delivering thread)
 	 * @return the registration
 	 * @throws IllegalArgumentException if the pattern is malformed
 	 */
 	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
-			String description, BusErrorHandler errorHandler);
+			String description, HandlerOptions options);
 
 	/**
 	 * Sets what follows a failure of this entry point's handlers that have no error handler of their

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Import;
 
 import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.PayloadMapper;
@@ -47,6 +48,15 @@ public final class AiodistbusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	HandlerOptions aiodistbusHandlerOptions(AiodistbusProperties properties) {
+		AiodistbusProperties.Handler handler = properties.getHandler();
+		return HandlerOptions.defaults()
+			.withConcurrency(handler.getConcurrency())
+			.withQueueCapacity(handler.getQueueCapacity());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	HandlerRegistry aiodistbusHandlerRegistry() {
 		return new HandlerRegistry();
 	}
@@ -55,8 +65,8 @@ public final class AiodistbusAutoConfiguration {
 	@ConditionalOnMissingBean
 	static EventHandlerAnnotationBeanPostProcessor aiodistbusEventHandlerAnnotationBeanPostProcessor(
 			ObjectProvider<HandlerRegistry> registry, ObjectProvider<PayloadCodec> codec,
-			ObjectProvider<BusErrorHandler> errorHandler) {
-		return new EventHandlerAnnotationBeanPostProcessor(registry, codec, errorHandler);
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<HandlerOptions> handlerOptions) {
+		return new EventHandlerAnnotationBeanPostProcessor(registry, codec, errorHandler, handlerOptions);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.RetryBackOff;
 import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.distributed.BrokerOptions;
@@ -72,6 +73,11 @@ public class AiodistbusProperties {
 	 */
 	private final ErrorHandling error = new ErrorHandling();
 
+	/**
+	 * Defaults of the @EventHandler methods.
+	 */
+	private final Handler handler = new Handler();
+
 	public Mode getMode() {
 		return this.mode;
 	}
@@ -118,6 +124,10 @@ public class AiodistbusProperties {
 
 	public ErrorHandling getError() {
 		return this.error;
+	}
+
+	public Handler getHandler() {
+		return this.handler;
 	}
 
 	/**
@@ -563,6 +573,43 @@ public class AiodistbusProperties {
 	}
 
 	/**
+	 * Defaults of the {@code @EventHandler} methods, which a method's attributes change.
+	 */
+	public static class Handler {
+
+		/**
+		 * How many calls of each @EventHandler method may run at once; above 1 each method runs on
+		 * threads of its own, and its events may be handled in any order unless it names an order key.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * With a concurrency above 1: how many events may wait for each method (per lane, with an
+		 * order key) before the thread that delivers events waits for room.
+		 */
+		private int queueCapacity = HandlerOptions.DEFAULT_QUEUE_CAPACITY;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = Check.handler("aiodistbus.handler.concurrency", concurrency,
+					HandlerOptions::withConcurrency);
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = Check.handler("aiodistbus.handler.queue-capacity", queueCapacity,
+					HandlerOptions::withQueueCapacity);
+		}
+
+	}
+
+	/**
 	 * What follows a failed handler, unless the application defines a {@code BusErrorHandler} bean:
 	 * by default one attempt, then a log line, as before error handling existed.
 	 */
@@ -742,6 +789,10 @@ public class AiodistbusProperties {
 				throw new IllegalArgumentException(property + rule);
 			}
 			return value;
+		}
+
+		static <T> T handler(String property, T value, BiConsumer<HandlerOptions, T> option) {
+			return check(property, value, () -> option.accept(HandlerOptions.defaults(), value));
 		}
 
 		static <T> T backOff(String property, T value, BiConsumer<RetryBackOff, T> option) {

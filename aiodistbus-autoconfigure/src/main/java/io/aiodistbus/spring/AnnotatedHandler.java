@@ -11,7 +11,13 @@ import java.util.function.UnaryOperator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
 
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
 import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.RetryBackOff;
 import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.TypePatterns;
@@ -30,9 +36,12 @@ import io.aiodistbus.event.Event;
  * @param description {@code beanName.method(Param)}, for logs
  * @param retry the attempts {@link EventHandler#retry()} asks for, {@code null} when it is empty
  * @param deadLetter what {@link EventHandler#deadLetter()} asks for, {@code null} when it is empty
+ * @param concurrency what {@link EventHandler#concurrency()} asks for, {@code null} when it is empty
+ * @param orderKey the key of {@link EventHandler#orderKey()}, {@code null} when it is empty
  */
 record AnnotatedHandler(String namespace, String type, Function<Event, CompletionStage<?>> invoker,
-		String description, Integer retry, Boolean deadLetter) {
+		String description, Integer retry, Boolean deadLetter, Integer concurrency,
+		Function<Event, Object> orderKey) {
 
 	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
 			+ "and returns void or a CompletionStage";
@@ -94,7 +103,43 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 		};
 		Integer retry = attempts(resolve(annotation.retry(), "retry", resolver, description), description);
 		Boolean deadLetter = flag(resolve(annotation.deadLetter(), "deadLetter", resolver, description), description);
-		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter);
+		Integer concurrency = positive(resolve(annotation.concurrency(), "concurrency", resolver, description),
+				"concurrency", description);
+		Function<Event, Object> orderKey = orderKey(resolve(annotation.orderKey(), "orderKey", resolver, description),
+				parameter, codec, description);
+		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter, concurrency, orderKey);
+	}
+
+	/**
+	 * The options of this method: the application's defaults, changed by what the annotation asks for.
+	 * @param defaults the application's defaults for {@code @EventHandler} methods
+	 * @param application the application's error handler, or {@code null}
+	 * @return the method's options
+	 */
+	HandlerOptions options(HandlerOptions defaults, BusErrorHandler application) {
+		HandlerOptions options = defaults.withErrorHandler(errorHandler(application));
+		if (this.concurrency != null) {
+			options = options.withConcurrency(this.concurrency);
+		}
+		return (this.orderKey != null) ? options.withOrderKey(this.orderKey) : options;
+	}
+
+	private static Function<Event, Object> orderKey(String expression, Class<?> parameter,
+			Supplier<PayloadCodec> codec, String description) {
+		if (expression.isBlank()) {
+			return null;
+		}
+		Expression parsed;
+		try {
+			parsed = new SpelExpressionParser().parseExpression(expression);
+		}
+		catch (ParseException ex) {
+			throw invalid(description, "its orderKey '" + expression + "' is not a SpEL expression: " + ex.getMessage());
+		}
+		return (event) -> parsed.getValue(SimpleEvaluationContext.forReadOnlyDataBinding()
+			.withInstanceMethods()
+			.withRootObject(new OrderKeyContext(event, parameter, codec.get()))
+			.build());
 	}
 
 	/**
@@ -123,19 +168,23 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 	}
 
 	private static Integer attempts(String value, String description) {
+		return positive(value, "retry", description);
+	}
+
+	private static Integer positive(String value, String attribute, String description) {
 		if (value.isEmpty()) {
 			return null;
 		}
 		try {
-			int attempts = Integer.parseInt(value.trim());
-			if (attempts >= 1) {
-				return attempts;
+			int number = Integer.parseInt(value.trim());
+			if (number >= 1) {
+				return number;
 			}
 		}
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw invalid(description, "its retry '" + value + "' is not a number of attempts (1 or more)");
+		throw invalid(description, "its " + attribute + " '" + value + "' is not a whole number of 1 or more");
 	}
 
 	private static Boolean flag(String value, String description) {

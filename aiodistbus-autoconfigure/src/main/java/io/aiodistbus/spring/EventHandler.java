@@ -46,6 +46,15 @@ import io.aiodistbus.event.BusEvent;
  * void onOrder(Order order) { ... }   // up to 5 attempts, then to orders.created.dlt
  * </pre>
  *
+ * <h2>Concurrency</h2>
+ * By default the method runs on the thread that delivers events (the distributed bus's dispatch
+ * thread), one event after another. {@link #concurrency()} gives it threads of its own, and
+ * {@link #orderKey()} keeps the order of the events of each key:
+ * <pre class="code">
+ * &#64;EventHandler(value = "orders.created", concurrency = "4", orderKey = "payload.customerId()")
+ * void onOrder(Order order) { ... }   // four at once, each customer's orders in order
+ * </pre>
+ *
  * <h2>Namespaces</h2>
  * Handlers are grouped by {@link #namespace()} in the {@link HandlerRegistry}. The namespaces listed
  * in {@code aiodistbus.namespaces} (by default just {@code default}) are put on the application's
@@ -90,4 +99,20 @@ public @interface EventHandler {
 	 * (or the application's error handler) says
 	 */
 	String deadLetter() default "";
+
+	/**
+	 * How many calls of this method may run at once, such as {@code "4"}; above 1 the calls run on the
+	 * method's own threads, and the thread that delivers events goes on (see
+	 * {@link io.aiodistbus.HandlerOptions}). May hold placeholders and expressions.
+	 * @return the concurrency, empty for {@code aiodistbus.handler.concurrency} (by default 1)
+	 */
+	String concurrency() default "";
+
+	/**
+	 * With a concurrency above 1: a SpEL expression giving the key whose events this method handles one
+	 * at a time, in delivery order, evaluated per event against an {@link OrderKeyContext}:
+	 * {@code "payload.customerId()"}, {@code "headers['customer']"}. Empty for no order.
+	 * @return the expression
+	 */
+	String orderKey() default "";
 }

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.codec.PayloadCodec;
 
 /**
@@ -48,6 +49,8 @@ public final class EventHandlerAnnotationBeanPostProcessor
 
 	private final ObjectProvider<BusErrorHandler> errorHandler;
 
+	private final ObjectProvider<HandlerOptions> handlerOptions;
+
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	private final List<AnnotatedHandler> pending = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	 */
 	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
-		this(registry, codec, null);
+		this(registry, codec, null, null);
 	}
 
 	/**
@@ -75,12 +78,17 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	 * @param errorHandler the application's error handler, looked up as the handlers are registered,
 	 * which the {@link EventHandler#retry() retry} and {@link EventHandler#deadLetter() deadLetter}
 	 * attributes of a method change for that method; {@code null} for none
+	 * @param handlerOptions the defaults of every method (its concurrency), looked up as the handlers
+	 * are registered, which a method's attributes change; {@code null} for
+	 * {@link HandlerOptions#defaults()}
 	 */
 	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
-			ObjectProvider<PayloadCodec> codec, ObjectProvider<BusErrorHandler> errorHandler) {
+			ObjectProvider<PayloadCodec> codec, ObjectProvider<BusErrorHandler> errorHandler,
+			ObjectProvider<HandlerOptions> handlerOptions) {
 		this.registry = registry;
 		this.codec = SingletonSupplier.of(() -> codec.getIfAvailable(PayloadCodec::shared));
 		this.errorHandler = errorHandler;
+		this.handlerOptions = handlerOptions;
 	}
 
 	@Override
@@ -150,8 +158,10 @@ public final class EventHandlerAnnotationBeanPostProcessor
 
 	private void register(AnnotatedHandler handler) {
 		BusErrorHandler application = (this.errorHandler != null) ? this.errorHandler.getIfUnique() : null;
+		HandlerOptions defaults = (this.handlerOptions != null)
+				? this.handlerOptions.getIfUnique(HandlerOptions::defaults) : HandlerOptions.defaults();
 		this.registry.getObject()
 			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description(),
-					handler.errorHandler(application));
+					handler.options(defaults, application));
 	}
 }

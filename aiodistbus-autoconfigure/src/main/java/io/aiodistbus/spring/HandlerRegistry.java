@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.event.Event;
@@ -44,24 +44,24 @@ public final class HandlerRegistry {
 	 */
 	public void register(String namespace, String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description) {
-		register(namespace, type, handler, description, null);
+		register(namespace, type, handler, description, HandlerOptions.defaults());
 	}
 
 	/**
-	 * Adds a handler with an error handler of its own to a namespace, and to every entry point the
-	 * namespace is already used on.
+	 * Adds a handler with options of its own (an error handler, concurrency) to a namespace, and to
+	 * every entry point the namespace is already used on.
 	 * @param namespace the namespace
 	 * @param type an event type or wildcard pattern
 	 * @param handler the handler, as for {@link #register(String, String, Function, String)}
 	 * @param description the handler as logs name it
-	 * @param errorHandler decides what follows the handler's failures; {@code null} for the entry
-	 * point's
+	 * @param options the handler's options; each entry point it is put on gives it lanes of its own
 	 */
 	public synchronized void register(String namespace, String type,
 			Function<? super Event, ? extends CompletionStage<?>> handler, String description,
-			BusErrorHandler errorHandler) {
+			HandlerOptions options) {
 		Handler registered = new Handler(Objects.requireNonNull(type, "type must not be null"),
-				Objects.requireNonNull(handler, "handler must not be null"), description, errorHandler);
+				Objects.requireNonNull(handler, "handler must not be null"), description,
+				Objects.requireNonNull(options, "options must not be null"));
 		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(registered);
 		for (EntryPoint entryPoint : this.uses.getOrDefault(namespace, List.of())) {
 			registered.subscribe(entryPoint);
@@ -92,10 +92,10 @@ public final class HandlerRegistry {
 	}
 
 	private record Handler(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
-			String description, BusErrorHandler errorHandler) {
+			String description, HandlerOptions options) {
 
 		Subscription subscribe(EntryPoint entryPoint) {
-			return entryPoint.onAsync(this.type, this.handler, this.description, this.errorHandler);
+			return entryPoint.onAsync(this.type, this.handler, this.description, this.options);
 		}
 	}
 }

@@ -45,6 +45,7 @@ class ConfigurationMetadataTests {
 				"aiodistbus.error.retry.max-attempts", "aiodistbus.error.retry.initial-delay",
 				"aiodistbus.error.retry.max-delay", "aiodistbus.error.retry.multiplier",
 				"aiodistbus.error.dead-letter.enabled", "aiodistbus.error.dead-letter.suffix",
+				"aiodistbus.handler.concurrency", "aiodistbus.handler.queue-capacity",
 				"management.health.aiodistbus.enabled");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();

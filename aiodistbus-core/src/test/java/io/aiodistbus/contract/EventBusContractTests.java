@@ -28,6 +28,7 @@ import io.aiodistbus.BusObserver;
 import io.aiodistbus.DeadLetterHeaders;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.RetryBackOff;
 import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.Subscription;
@@ -420,7 +421,7 @@ public abstract class EventBusContractTests {
 		receiver.onAsync("test.own", (event) -> {
 			ownCalls.incrementAndGet();
 			throw new IllegalStateException("always");
-		}, "own", new RetryingErrorHandler(quickRetries(3)));
+		}, "own", HandlerOptions.defaults().withErrorHandler(new RetryingErrorHandler(quickRetries(3))));
 		receiver.on("test.own", (event) -> {
 			plainCalls.incrementAndGet();
 			throw new IllegalStateException("always");
@@ -435,6 +436,61 @@ public abstract class EventBusContractTests {
 		sender.emit("test.own", "y");
 		Awaitility.await().until(() -> plainCalls.get() >= 2);
 		assertThat(plainCalls).hasValue(2);
+	}
+
+	@Test
+	void handlerWithConcurrencyRunsThatManyCallsAtOnce() {
+		EntryPoint receiver = entryPoint();
+		CountDownLatch running = new CountDownLatch(4);
+		CountDownLatch release = new CountDownLatch(1);
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		receiver.onAsync("test.slow", (event) -> {
+			threads.add(Thread.currentThread().getName());
+			running.countDown();
+			awaitLatch(release);
+			return null;
+		}, "slow", HandlerOptions.defaults().withConcurrency(4));
+		Catcher<Integer> other = new Catcher<>();
+		receiver.on("test.slow", Integer.class, other);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		// emitAsync: a blocking emit on the local bus waits for the handlers
+		for (int i = 0; i < 4; i++) {
+			sender.emitAsync("test.slow", i);
+		}
+
+		// four calls are in the handler at once, and the others' delivery went on meanwhile
+		awaitLatch(running);
+		assertThat(other.awaitCount(4)).containsExactly(0, 1, 2, 3);
+		release.countDown();
+		assertThat(threads).hasSize(4).allMatch((name) -> name.startsWith("aiodistbus-handler-"));
+	}
+
+	@Test
+	void handlerWithConcurrencyAndAnOrderKeyHandlesEachKeysEventsInOrder() {
+		EntryPoint receiver = entryPoint();
+		Map<String, List<Integer>> byKey = new ConcurrentHashMap<>();
+		AtomicInteger handled = new AtomicInteger();
+		receiver.onAsync("test.keyed", (event) -> {
+			String key = event.headers().get("key");
+			byKey.computeIfAbsent(key, (k) -> new java.util.concurrent.CopyOnWriteArrayList<>())
+				.add(PayloadCodec.shared().convert(event, Integer.class));
+			Thread.yield();
+			handled.incrementAndGet();
+			return null;
+		}, "keyed", HandlerOptions.defaults().withConcurrency(4).withOrderKey((event) -> event.headers().get("key")));
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		for (int i = 0; i < 200; i++) {
+			sender.emitAsync("test.keyed", i, Map.of("key", "k" + (i % 7)));
+		}
+
+		Awaitility.await().until(() -> handled.get() == 200);
+		assertThat(byKey).hasSize(7);
+		byKey.forEach((key, values) -> assertThat(values).as(key).isSorted().hasSize((key.equals("k0")
+				|| key.equals("k1") || key.equals("k2") || key.equals("k3")) ? 29 : 28));
 	}
 
 	private static RetryBackOff quickRetries(int attempts) {

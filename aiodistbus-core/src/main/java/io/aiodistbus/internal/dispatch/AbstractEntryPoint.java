@@ -2,6 +2,7 @@ package io.aiodistbus.internal.dispatch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 
 import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.BusInstrumentation;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
@@ -82,13 +84,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description) {
-		return subscribe(type, Invokers.ofEventAsync(handler), description, null);
+		return subscribe(type, Invokers.ofEventAsync(handler), description, HandlerOptions.defaults());
 	}
 
 	@Override
 	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
-			String description, BusErrorHandler errorHandler) {
-		return subscribe(type, Invokers.ofEventAsync(handler), description, errorHandler);
+			String description, HandlerOptions options) {
+		return subscribe(type, Invokers.ofEventAsync(handler), description,
+				Objects.requireNonNull(options, "options must not be null"));
 	}
 
 	@Override
@@ -101,10 +104,10 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 		this.instrumentation.set(instrumentation);
 	}
 
-	private Subscription subscribe(String type, Invoker invoker, String description, BusErrorHandler errorHandler) {
+	private Subscription subscribe(String type, Invoker invoker, String description, HandlerOptions options) {
 		TopicPattern pattern = TopicPattern.parse(type);
 		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers, this.errors,
-				errorHandler, this.instrumentation);
+				options, this.instrumentation);
 		synchronized (this) {
 			if (isClosed()) {
 				throw new io.aiodistbus.EntryPointStateException(
@@ -118,7 +121,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	}
 
 	private Subscription subscribe(String type, Invoker invoker, Object handler) {
-		return subscribe(type, invoker, Invokers.describe(handler, type), null);
+		return subscribe(type, invoker, Invokers.describe(handler, type), HandlerOptions.defaults());
 	}
 
 	@Override
@@ -128,6 +131,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 				if (subscriber.pattern().text().equals(type)) {
 					this.subscribers.remove(subscriber);
 					detached(subscriber);
+					subscriber.close();
 				}
 			}
 		}
@@ -263,6 +267,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 			synchronized (AbstractEntryPoint.this) {
 				if (AbstractEntryPoint.this.subscribers.remove(this.subscriber)) {
 					detached(this.subscriber);
+					this.subscriber.close();
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.ErrorAction;
 import io.aiodistbus.HandlerFailure;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.topic.TopicPattern;
@@ -44,6 +45,9 @@ public final class Subscriber {
 
 	private final InstrumentationSlot instrumentation;
 
+	/** The handler's own threads, for a concurrency above 1; {@code null} to run on the delivering thread. */
+	private final HandlerLanes lanes;
+
 	/**
 	 * @param ownerId the id of the entry point that registered the handler
 	 * @param pattern what the handler listens to
@@ -51,19 +55,20 @@ public final class Subscriber {
 	 * @param description the handler as logs and observers name it
 	 * @param observers the owner's observers
 	 * @param errors the owner's handling of failures
-	 * @param errorHandler the handler's own error handler, {@code null} for the owner's
+	 * @param options the handler's own error handler and concurrency
 	 * @param instrumentation the owner's instrumentation, which wraps each call
 	 */
 	Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers,
-			ErrorHandling errors, BusErrorHandler errorHandler, InstrumentationSlot instrumentation) {
+			ErrorHandling errors, HandlerOptions options, InstrumentationSlot instrumentation) {
 		this.ownerId = ownerId;
 		this.pattern = pattern;
 		this.invoker = invoker;
 		this.description = description;
 		this.observers = observers;
 		this.errors = errors;
-		this.errorHandler = errorHandler;
+		this.errorHandler = options.errorHandler();
 		this.instrumentation = instrumentation;
+		this.lanes = (options.concurrency() > 1) ? new HandlerLanes(description, options) : null;
 	}
 
 	/** @return the id of the entry point that registered the handler */
@@ -89,7 +94,15 @@ public final class Subscriber {
 	 * gave up or was dead-lettered; or {@code null} when the handler already finished
 	 */
 	public CompletionStage<?> deliver(Event event) {
-		return attempt(event, 1);
+		HandlerLanes own = this.lanes;
+		return (own != null) ? own.submit(event, () -> attempt(event, 1)) : attempt(event, 1);
+	}
+
+	/** Called when the handler is removed: its own threads finish what they hold and end. */
+	void close() {
+		if (this.lanes != null) {
+			this.lanes.shutdown();
+		}
 	}
 
 	private CompletionStage<?> attempt(Event event, int attempt) {
