@@ -40,7 +40,10 @@ import io.aiodistbus.event.Event;
  * the order they were emitted (through {@link #emit(String, Object)} alone or through
  * {@link #emitAsync(String, Object)} alone; the two paths are not ordered with each other), events
  * that a handler emits while handling included: they reach the handlers after the event being
- * handled. The implementations document which thread runs the handlers.
+ * handled. The implementations document which thread runs the handlers. Two exceptions, both the
+ * application's choice: a handler with a concurrency above 1 ({@link HandlerOptions}) keeps only the
+ * order of its order key's events, and an event whose handler is retried reaches it after later events
+ * may have ({@link BusErrorHandler}).
  */
 public interface EntryPoint extends AutoCloseable {
 
