@@ -23,6 +23,7 @@ import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
@@ -63,8 +64,11 @@ import io.aiodistbus.internal.wire.WireFormatException;
  *
  * <h2>Outgoing events</h2>
  * Emitting threads send on the PUSH socket themselves, one at a time under a lock, which saves a
- * thread hand-off per event. JeroMQ shields its internal signalling from thread interrupts, and the
- * PUSH socket is only ever read by ZeroMQ itself, so no socket is used by two threads at once.
+ * thread hand-off per event. In the native format a burst of emits goes out in batches instead
+ * ({@link Outbox}), whose flusher thread sends under the same lock. JeroMQ shields its internal
+ * signalling from thread interrupts, and the PUSH socket is only ever read by ZeroMQ itself, so no
+ * socket is used by two threads at once. Our broker announces its message size limit with its answer
+ * to the native offer, and batches stay within it.
  */
 final class ClientIo {
 
@@ -96,6 +100,9 @@ final class ClientIo {
 
 		void brokerClosed(WireEvent event);
 
+		/** The socket refused a batch of emitted events, after their emits returned; called under the push lock. */
+		void refused(int events, String type);
+
 		/** ZeroMQ's I/O thread died: the sockets are dead and the client cannot go on. */
 		void failed(String reason);
 	}
@@ -119,6 +126,8 @@ final class ClientIo {
 	private final Link[] links;
 
 	private final Object pushLock = new Object();
+
+	private final Outbox outbox;
 
 	private final Map<String, long[]> sequences = new HashMap<>();
 
@@ -188,12 +197,17 @@ final class ClientIo {
 		this.drops = drops;
 		this.dropLog = dropLog;
 		Engine.FrameAllocator allocator = new Engine.FrameAllocator(options.maxMessageSize(), drops, dropLog);
+		// Batches of other clients' small events arrive as one message: a smaller limit would drop them.
+		Engine.FrameAllocator subscriberAllocator = new Engine.FrameAllocator(
+				Math.max(options.maxMessageSize(), Outbox.MAX_BATCH_BYTES), drops, dropLog);
 		try {
 			this.dealer = Sockets.client(this.context, SocketType.DEALER, host, options, allocator);
 			this.dealer.setIdentity(clientId.getBytes(StandardCharsets.UTF_8));
 			this.dealer.setSndHWM(16);
-			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, allocator);
-			this.subscriber.setRcvHWM(options.inboundCapacity());
+			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, subscriberAllocator);
+			// batches count as one message each: a sixteenth keeps the memory of this queue, which comes on
+			// top of the inbound queue's own
+			this.subscriber.setRcvHWM(Outbox.forBatches(options.inboundCapacity()));
 			this.push = Sockets.client(this.context, SocketType.PUSH, host, options, allocator);
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.
@@ -219,11 +233,15 @@ final class ClientIo {
 			this.context.close();
 			throw ex;
 		}
+		this.outbox = new Outbox(this.pushLock, this::push, listener::refused, threadName + "-flush",
+				System::nanoTime);
+		this.outbox.limit(options.maxMessageSize());
 		this.thread = new Thread(new Loop(), threadName);
 		this.thread.setDaemon(true);
 	}
 
 	void start() {
+		this.outbox.start();
 		long now = System.nanoTime();
 		this.nextHandshakeSend = now;
 		this.nextPulseCheck = now + this.options.pulseCheckInterval().toNanos();
@@ -288,11 +306,16 @@ final class ClientIo {
 			}
 			sequence[0]++;
 			if (inNative) {
-				ZMQ.Socket socket = this.push;
-				return socket != null && socket.send(json, 0);
+				return this.push != null && this.outbox.offer(topic, json);
 			}
 			return send(new byte[][] { topic, json, Crc32s.checksum(json) });
 		}
+	}
+
+	/** Sends one native message (an event or a batch); under the push lock. */
+	private boolean push(byte[] message) {
+		ZMQ.Socket socket = this.push;
+		return socket != null && socket.send(message, 0);
 	}
 
 	/** @return the format pushes use now */
@@ -310,6 +333,8 @@ final class ClientIo {
 			if (socket == null) {
 				return false;
 			}
+			// a batch collected before the format changed goes first
+			this.outbox.flush();
 			if (!socket.send(frames[0], ZMQ.SNDMORE)) {
 				return false;
 			}
@@ -528,12 +553,14 @@ final class ClientIo {
 			if (reply == null) {
 				return;
 			}
+			byte[] detail = this.dealer.hasReceiveMore() ? this.dealer.recv(0) : null;
 			while (this.dealer.hasReceiveMore()) {
 				this.dealer.recv(0);
 			}
 			String text = new String(reply, StandardCharsets.UTF_8);
 			if (!this.handshaken && ReservedTopics.NATIVE_OFFER.equals(text)) {
 				this.offerAccepted = true;
+				brokerLimit(detail);
 			}
 			else if (!this.handshaken && ReservedTopics.HANDSHAKE.equals(text)) {
 				this.handshaken = true;
@@ -547,6 +574,22 @@ final class ClientIo {
 					probeProven(probe);
 				}
 			}
+		}
+	}
+
+	/** Keeps batches within the message size limit the broker announced with its answer to the offer. */
+	private void brokerLimit(byte[] announced) {
+		long limit = this.options.maxMessageSize();
+		try {
+			if (announced != null) {
+				limit = Math.min(limit, Long.parseLong(new String(announced, StandardCharsets.US_ASCII)));
+			}
+		}
+		catch (NumberFormatException ex) {
+			logger.debug("Client {}: the broker announced no readable message size limit", this.clientId);
+		}
+		synchronized (this.pushLock) {
+			this.outbox.limit(limit);
 		}
 	}
 
@@ -570,6 +613,10 @@ final class ClientIo {
 	}
 
 	private void received(Engine.Reader message) {
+		if (message.isNativeBatch()) {
+			message.forEachInBatch(this.batchSink);
+			return;
+		}
 		WireEvent event;
 		try {
 			event = message.decode();
@@ -578,6 +625,10 @@ final class ClientIo {
 			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : message.topic(), ex.getMessage());
 			return;
 		}
+		handle(event);
+	}
+
+	private void handle(WireEvent event) {
 		if (event.type().startsWith(ReservedTopics.PREFIX)) {
 			reserved(event);
 		}
@@ -585,6 +636,20 @@ final class ClientIo {
 			this.listener.received(event);
 		}
 	}
+
+	/** Takes the events of a batch one by one; a damaged one costs only itself. */
+	private final NativeBatch.Sink batchSink = new NativeBatch.Sink() {
+
+		@Override
+		public void event(int from, int to, WireEvent event) {
+			handle(event);
+		}
+
+		@Override
+		public void invalid(WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(batch)", ex.getMessage());
+		}
+	};
 
 	private void reserved(WireEvent event) {
 		String type = event.type();
@@ -703,6 +768,7 @@ final class ClientIo {
 			if (this.push == null) {
 				return;
 			}
+			this.outbox.close();
 			// What emitters already handed over may drain for the flush timeout; then the context goes.
 			this.push.setLinger(this.options.closeFlushTimeout().toMillis());
 			this.push = null;

@@ -579,6 +579,15 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 
 		@Override
+		public void refused(int events, String type) {
+			// their emits counted them as sent
+			DEntryPoint.this.emitted.addAndGet(-events);
+			DEntryPoint.this.drops.add(DropReason.QUEUE_FULL, events);
+			DEntryPoint.this.dropLog.dropped(DropReason.QUEUE_FULL, type, "the outgoing queue is full (push high-water "
+					+ "mark " + DEntryPoint.this.options.pushHighWaterMark() + "): a batch of " + events + " events");
+		}
+
+		@Override
 		public void failed(String reason) {
 			logger.error("{} closes: {}", DEntryPoint.this, reason);
 			close();

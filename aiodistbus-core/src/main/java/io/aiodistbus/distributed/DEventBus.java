@@ -25,6 +25,7 @@ import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventFrames;
 import io.aiodistbus.internal.wire.EventJson;
+import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
@@ -249,8 +250,9 @@ public final class DEventBus implements AutoCloseable {
 			ZMQ.Socket collector = Sockets.server(this.context, SocketType.PULL, options, allocator);
 			ZMQ.Socket nativePublisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
 			publisher.setSndHWM(options.publishHighWaterMark());
-			nativePublisher.setSndHWM(options.publishHighWaterMark());
-			collector.setRcvHWM(options.publishHighWaterMark());
+			// the sockets that carry native batches count them as messages: a sixteenth keeps their memory
+			nativePublisher.setSndHWM(Outbox.forBatches(options.publishHighWaterMark()));
+			collector.setRcvHWM(Outbox.forBatches(options.publishHighWaterMark()));
 			try {
 				int first;
 				if (options.port() == 0) {
@@ -493,6 +495,10 @@ public final class DEventBus implements AutoCloseable {
 	 * subscriber or a local bus wants it.
 	 */
 	private void relayNative(Engine.Reader message) {
+		if (message.isNativeBatch()) {
+			relayBatch(message);
+			return;
+		}
 		int typeLength;
 		try {
 			typeLength = message.checkNative();
@@ -511,18 +517,97 @@ public final class DEventBus implements AutoCloseable {
 		WireEvent event = (python || !this.forwards.isEmpty()) ? NativeFrame.decode(frame, this.translator) : null;
 		message.sendTo(this.nativePublisher);
 		if (python) {
-			byte[] json = EventJson.write(event.type(), event.data(), event.dtype(), event.id(), event.timestamp(),
-					event.source(), event.sequence(), event.headers());
-			this.publisher.sendMore(Arrays.copyOf(frame, typeLength));
-			this.publisher.sendMore(json);
-			this.publisher.send(Crc32s.checksum(json));
-			this.translated.incrementAndGet();
+			publishInPythonFormat(event, Arrays.copyOf(frame, typeLength));
 		}
 		if (event != null) {
 			relayed(event);
 		}
 		else {
 			this.relayed.incrementAndGet();
+		}
+	}
+
+	private void publishInPythonFormat(WireEvent event, byte[] topic) {
+		byte[] json = EventJson.write(event.type(), event.data(), event.dtype(), event.id(), event.timestamp(),
+				event.source(), event.sequence(), event.headers());
+		this.publisher.sendMore(topic);
+		this.publisher.sendMore(json);
+		this.publisher.send(Crc32s.checksum(json));
+		this.translated.incrementAndGet();
+	}
+
+	/**
+	 * Relays a batch of native events: each checked in place, the batch sent on untouched as one
+	 * message, its events decoded only when a Python subscriber or a local bus wants them. A batch with
+	 * a damaged event goes on as its valid events, each on its own.
+	 */
+	private void relayBatch(Engine.Reader message) {
+		byte[] batch = message.nativeFrame();
+		int typeLength = NativeBatch.typeLength(batch);
+		if (NativeFrame.isReserved(batch, typeLength)) {
+			drop(DropReason.RESERVED, new String(batch, 0, typeLength, StandardCharsets.UTF_8),
+					"only the broker sends reserved types (a batch of them)");
+			return;
+		}
+		int count;
+		try {
+			count = message.checkBatch();
+		}
+		catch (WireFormatException ex) {
+			NativeBatch.forEach(batch, this.translator, true, new BatchSplitter(batch, typeLength));
+			return;
+		}
+		boolean python = this.pythonSubscriptions.matches(batch, typeLength);
+		message.sendTo(this.nativePublisher);
+		if (python || !this.forwards.isEmpty()) {
+			byte[] topic = python ? Arrays.copyOf(batch, typeLength) : null;
+			NativeBatch.forEach(batch, this.translator, true, new NativeBatch.Sink() {
+				@Override
+				public void event(int from, int to, WireEvent event) {
+					if (topic != null) {
+						publishInPythonFormat(event, topic);
+					}
+					relayed(event);
+				}
+
+				@Override
+				public void invalid(WireFormatException ex) {
+					throw new IllegalStateException("a checked batch read differently the second time", ex);
+				}
+			});
+		}
+		else {
+			this.relayed.addAndGet(count);
+		}
+	}
+
+	/** Relays the valid events of a batch that holds a damaged one, each as a native frame of its own. */
+	private final class BatchSplitter implements NativeBatch.Sink {
+
+		private final byte[] batch;
+
+		private final byte[] topic;
+
+		private final boolean python;
+
+		BatchSplitter(byte[] batch, int typeLength) {
+			this.batch = batch;
+			this.topic = Arrays.copyOf(batch, typeLength);
+			this.python = DEventBus.this.pythonSubscriptions.matches(batch, typeLength);
+		}
+
+		@Override
+		public void event(int from, int to, WireEvent event) {
+			DEventBus.this.nativePublisher.send(Arrays.copyOfRange(this.batch, from, to), 0);
+			if (this.python) {
+				publishInPythonFormat(event, this.topic);
+			}
+			relayed(event);
+		}
+
+		@Override
+		public void invalid(WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(native batch)", ex.getMessage());
 		}
 	}
 
@@ -580,9 +665,11 @@ public final class DEventBus implements AutoCloseable {
 				frames++;
 			}
 			if (frames == 2 && ReservedTopics.NATIVE_OFFER.equals(new String(request, StandardCharsets.UTF_8))) {
-				// answered before the handshake that follows it, so the client knows by then
+				// answered before the handshake that follows it, so the client knows by then; with the limit
+				// its batches must keep to
 				this.router.sendMore(identity);
-				this.router.send(ReservedTopics.NATIVE_OFFER);
+				this.router.sendMore(ReservedTopics.NATIVE_OFFER);
+				this.router.send(Long.toString(this.options.maxMessageSize()));
 			}
 			else if (frames == 2 && ReservedTopics.CONNECT.equals(new String(request, StandardCharsets.UTF_8))) {
 				this.router.sendMore(identity);

@@ -20,6 +20,10 @@ final class DropCounters {
 		this.counts.incrementAndGet(reason.ordinal());
 	}
 
+	void add(DropReason reason, int count) {
+		this.counts.addAndGet(reason.ordinal(), count);
+	}
+
 	Map<DropReason, Long> snapshot() {
 		Map<DropReason, Long> snapshot = new EnumMap<>(DropReason.class);
 		for (DropReason reason : REASONS) {

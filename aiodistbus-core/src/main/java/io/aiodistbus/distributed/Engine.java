@@ -7,6 +7,7 @@ import org.zeromq.ZMQ;
 
 import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.EventFrames;
+import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
@@ -73,6 +74,28 @@ final class Engine {
 		/** @return whether the message read last is one frame in the native format (not yet checked) */
 		boolean isNative() {
 			return this.count == 1 && NativeFrame.isNative(this.frames[0].data());
+		}
+
+		/** @return whether the message read last is one frame holding a batch of native events (not yet checked) */
+		boolean isNativeBatch() {
+			return this.count == 1 && NativeBatch.isBatch(this.frames[0].data());
+		}
+
+		/**
+		 * Checks the events of the native batch read last in place, without decoding them.
+		 * @return how many there are
+		 * @throws WireFormatException at the first that is not valid
+		 */
+		int checkBatch() {
+			return NativeBatch.check(this.frames[0].data(), this.checker);
+		}
+
+		/**
+		 * Walks the events of the native batch read last, decoding the valid ones.
+		 * @param sink gets each event, or what is wrong with it
+		 */
+		void forEachInBatch(NativeBatch.Sink sink) {
+			NativeBatch.forEach(this.frames[0].data(), this.checker, true, sink);
 		}
 
 		/** @return the first frame of the message read last: the topic of a Python-format one */

@@ -29,9 +29,12 @@ public final class ReservedTopics {
 
 	/**
 	 * What a client sends before {@link #CONNECT} to offer the native wire format, and what a broker
-	 * that speaks it answers before {@link #HANDSHAKE}; Python's broker ignores it.
+	 * that speaks it answers before {@link #HANDSHAKE}, with its message size limit in a second frame;
+	 * Python's broker ignores it. Version 2 reads batches of events as well as single ones: a broker
+	 * leaves the offer of a peer that reads only single ones unanswered, so that peer speaks Python's
+	 * format.
 	 */
-	public static final String NATIVE_OFFER = PREFIX + "native.1";
+	public static final String NATIVE_OFFER = PREFIX + "native.2";
 
 	private ReservedTopics() {
 	}

@@ -150,7 +150,7 @@ public final class NativeFrame {
 	 * @return whether it carries the native marker
 	 */
 	public static boolean isNative(byte[] frame) {
-		int nul = indexOfNul(frame);
+		int nul = indexOfNul(frame, 0, frame.length);
 		return nul > 0 && nul + ENVELOPE <= frame.length && frame[nul + 1] == MAGIC;
 	}
 
@@ -163,7 +163,20 @@ public final class NativeFrame {
 	 * @throws WireFormatException if the frame is not a valid native event
 	 */
 	public static int check(byte[] frame, Checker checker) {
-		return new Cursor(frame, checker).walk(null);
+		return check(frame, 0, frame.length, checker);
+	}
+
+	/**
+	 * Checks a native frame that is part of a larger array, such as one event of a {@link NativeBatch}.
+	 * @param bytes the array holding the frame
+	 * @param from where the frame starts
+	 * @param to where it ends (exclusive)
+	 * @param checker reused by one thread for its checksum state
+	 * @return the event type's length in bytes: the type is {@code bytes[from, from + length)}
+	 * @throws WireFormatException if the frame is not a valid native event
+	 */
+	public static int check(byte[] bytes, int from, int to, Checker checker) {
+		return new Cursor(bytes, from, to, checker).walk(null);
 	}
 
 	/**
@@ -174,8 +187,21 @@ public final class NativeFrame {
 	 * @throws WireFormatException if the frame is not a valid native event
 	 */
 	public static WireEvent decode(byte[] frame, Checker checker) {
+		return decode(frame, 0, frame.length, checker);
+	}
+
+	/**
+	 * Decodes a native frame that is part of a larger array, checking it as {@link #check} does.
+	 * @param bytes the array holding the frame
+	 * @param from where the frame starts
+	 * @param to where it ends (exclusive)
+	 * @param checker reused by one thread for its checksum state and recently seen strings
+	 * @return the event, payload still encoded
+	 * @throws WireFormatException if the frame is not a valid native event
+	 */
+	public static WireEvent decode(byte[] bytes, int from, int to, Checker checker) {
 		WireEvent[] out = new WireEvent[1];
-		new Cursor(frame, checker).walk(out);
+		new Cursor(bytes, from, to, checker).walk(out);
 		return out[0];
 	}
 
@@ -234,21 +260,29 @@ public final class NativeFrame {
 
 		private final byte[] frame;
 
+		private final int start;
+
+		private final int end;
+
 		private final Checker checker;
 
 		private int pos;
 
 		private String typeText;
 
-		Cursor(byte[] frame, Checker checker) {
+		Cursor(byte[] frame, int start, int end, Checker checker) {
 			this.frame = frame;
+			this.start = start;
+			this.end = end;
 			this.checker = checker;
 		}
 
 		int walk(WireEvent[] out) {
 			byte[] f = this.frame;
-			int nul = indexOfNul(f);
-			if (nul <= 0 || nul + ENVELOPE > f.length || f[nul + 1] != MAGIC) {
+			int start = this.start;
+			int end = this.end;
+			int nul = indexOfNul(f, start, end);
+			if (nul <= start || nul + ENVELOPE > end || f[nul + 1] != MAGIC) {
 				throw new WireFormatException(DropReason.FRAME_COUNT,
 						"a one-frame message that is no native event (Python's format has three frames)", null, null);
 			}
@@ -260,12 +294,12 @@ public final class NativeFrame {
 					| (f[crcAt + 3] & 0xff);
 			CRC32 crc = this.checker.crc;
 			crc.reset();
-			crc.update(f, 0, nul);
-			crc.update(f, crcAt + 4, f.length - crcAt - 4);
+			crc.update(f, start, nul - start);
+			crc.update(f, crcAt + 4, end - crcAt - 4);
 			if ((int) crc.getValue() != expected) {
 				throw fail(DropReason.CHECKSUM, "checksum does not match the native frame", nul);
 			}
-			if (!Utf8.isValid(f, 0, nul)) {
+			if (!Utf8.isValid(f, start, nul - start)) {
 				throw new WireFormatException(DropReason.UTF8, "event type is not valid UTF-8", null, null);
 			}
 			this.pos = crcAt + 4;
@@ -321,19 +355,19 @@ public final class NativeFrame {
 					headers = Collections.unmodifiableMap(read);
 				}
 			}
-			if ((flags & DATA) == 0 && this.pos != f.length) {
-				throw fail(DropReason.MALFORMED, (f.length - this.pos) + " bytes after the last field", nul);
+			if ((flags & DATA) == 0 && this.pos != end) {
+				throw fail(DropReason.MALFORMED, (end - this.pos) + " bytes after the last field", nul);
 			}
 			if (out != null) {
 				Checker c = this.checker;
-				byte[] data = ((flags & DATA) != 0) ? Arrays.copyOfRange(f, this.pos, f.length) : null;
-				out[0] = new WireEvent(c.type.decode(f, 0, nul), data,
+				byte[] data = ((flags & DATA) != 0) ? Arrays.copyOfRange(f, this.pos, end) : null;
+				out[0] = new WireEvent(c.type.decode(f, start, nul - start), data,
 						(dtypeAt >= 0) ? c.dtype.decode(f, dtypeAt, dtypeLength) : null,
 						new String(f, idAt, idLength, StandardCharsets.UTF_8),
 						new String(f, tsAt, tsLength, StandardCharsets.UTF_8),
 						(sourceAt >= 0) ? c.source.decode(f, sourceAt, sourceLength) : null, sequence, headers);
 			}
-			return nul;
+			return nul - start;
 		}
 
 		/** Skips a field with a two-byte length. @return where its text starts; it ends at {@code pos} */
@@ -348,7 +382,7 @@ public final class NativeFrame {
 		}
 
 		private void need(int bytes, int nul) {
-			if (this.pos + bytes > this.frame.length) {
+			if (this.pos + bytes > this.end) {
 				throw fail(DropReason.MALFORMED, "a field runs past the end of the frame", nul);
 			}
 		}
@@ -361,7 +395,7 @@ public final class NativeFrame {
 
 		private WireFormatException fail(DropReason reason, String detail, int nul) {
 			if (this.typeText == null) {
-				this.typeText = new String(this.frame, 0, nul, StandardCharsets.UTF_8);
+				this.typeText = new String(this.frame, this.start, nul - this.start, StandardCharsets.UTF_8);
 			}
 			return new WireFormatException(reason, detail, this.typeText, null);
 		}
@@ -374,8 +408,8 @@ public final class NativeFrame {
 		return (int) crc.getValue();
 	}
 
-	private static int indexOfNul(byte[] frame) {
-		for (int i = 0; i < frame.length; i++) {
+	static int indexOfNul(byte[] frame, int from, int to) {
+		for (int i = from; i < to; i++) {
 			if (frame[i] == 0) {
 				return i;
 			}

@@ -1,0 +1,173 @@
+package io.aiodistbus.distributed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+import io.aiodistbus.internal.wire.NativeBatch;
+
+/**
+ * What a client pushes in the native format: each event on its own while emits are sparse, and
+ * batches of one type ({@link NativeBatch}) while they come in bursts.
+ *
+ * <h2>Why and when it batches</h2>
+ * Every ZeroMQ message costs each hop a pipe entry and, when the next thread sleeps, a wake-up: on two
+ * cores that, not the bytes, is most of an event's cost. An emit that follows the one before by less
+ * than {@link #BURST_GAP_NANOS} joins a batch instead of going out; the first event of a batch wakes a
+ * flusher thread, which sends whatever has collected by the time it runs, and an emit sends the batch
+ * itself once it is full or the next event does not fit (another type, or no room). So an event waits
+ * at most for the flusher to be scheduled, and only in a burst; a sparse emit goes out at once, as
+ * before. Batches keep emit order: a batch goes out before any event emitted after it.
+ *
+ * <h2>Threads</h2>
+ * Everything but the flusher's loop runs under the lock the client's emitting threads share, the lock
+ * that also guards the socket; so does each of the flusher's turns.
+ */
+final class Outbox {
+
+	/** Emits closer together than this are a burst and are batched. */
+	static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+	/**
+	 * The largest batch: a few of JeroMQ's 8 KiB socket writes, and far below the default message size
+	 * limit (a smaller limit of the broker or the client lowers it).
+	 */
+	static final int MAX_BATCH_BYTES = 16 * 1024;
+
+	/**
+	 * How much less a queue that carries batches holds, in messages, than its high-water mark says: a
+	 * batch is one message of up to {@link #MAX_BATCH_BYTES}, where an event alone is a few hundred
+	 * bytes, and a broker's queue for a slow subscriber must not grow sixteen times larger in memory,
+	 * nor hold more events than the receivers' loss accounting takes at its word.
+	 */
+	static final int HIGH_WATER_MARK_DIVISOR = 16;
+
+	/**
+	 * @param highWaterMark a high-water mark in messages as the options give it, 0 for none
+	 * @return the mark for a socket that carries native batches: a sixteenth, but not below 1,000
+	 * messages or the mark itself
+	 */
+	static int forBatches(int highWaterMark) {
+		if (highWaterMark == 0) {
+			return 0;
+		}
+		return Math.max(Math.min(highWaterMark, 1_000), highWaterMark / HIGH_WATER_MARK_DIVISOR);
+	}
+
+	/** Sends one message on the push socket; called under the lock. */
+	interface Socket {
+
+		/** @return {@code false} if the socket refused it (its queue full, or closed) */
+		boolean send(byte[] message);
+	}
+
+	/** Hears of the events of a batch the socket refused; called under the lock. */
+	interface Refused {
+
+		void refused(int events, String type);
+	}
+
+	private final Object lock;
+
+	private final Socket socket;
+
+	private final Refused refused;
+
+	private final NativeBatch.Builder batch = new NativeBatch.Builder(MAX_BATCH_BYTES);
+
+	private final Thread flusher;
+
+	private final LongSupplier clock;
+
+	private long lastOfferNanos;
+
+	private volatile boolean closed;
+
+	/**
+	 * @param lock the lock every call but the flusher's loop is made under
+	 * @param socket sends a message
+	 * @param refused hears of refused batches
+	 * @param threadName the flusher's name
+	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
+	 */
+	Outbox(Object lock, Socket socket, Refused refused, String threadName, LongSupplier clock) {
+		this.lock = lock;
+		this.socket = socket;
+		this.refused = refused;
+		this.clock = clock;
+		this.lastOfferNanos = clock.getAsLong() - BURST_GAP_NANOS;
+		this.flusher = new Thread(this::flushLoop, threadName);
+		this.flusher.setDaemon(true);
+	}
+
+	void start() {
+		this.flusher.start();
+	}
+
+	/**
+	 * Lowers the largest batch, for a broker or client whose messages must be smaller.
+	 * @param maxMessageSize the largest message allowed, in bytes
+	 */
+	void limit(long maxMessageSize) {
+		this.batch.limit((int) Math.min(MAX_BATCH_BYTES, maxMessageSize));
+	}
+
+	/**
+	 * Sends an event, or collects it into the batch of a burst; under the lock.
+	 * @param topic the event type, UTF-8
+	 * @param frame its native frame
+	 * @return {@code false} if the event went out on its own and the socket refused it
+	 */
+	boolean offer(byte[] topic, byte[] frame) {
+		long now = this.clock.getAsLong();
+		boolean burst = now - this.lastOfferNanos < BURST_GAP_NANOS;
+		this.lastOfferNanos = now;
+		NativeBatch.Builder batch = this.batch;
+		if (!batch.isEmpty() && !batch.accepts(topic, frame)) {
+			flush();
+		}
+		if (batch.isEmpty() && (!burst || !batch.accepts(topic, frame))) {
+			return this.socket.send(frame);
+		}
+		if (batch.add(topic, frame) || !burst) {
+			// full, or the burst is over: no reason to wait for the flusher
+			flush();
+		}
+		else if (batch.count() == 1) {
+			LockSupport.unpark(this.flusher);
+		}
+		return true;
+	}
+
+	/** Sends what has collected, if anything; under the lock. */
+	void flush() {
+		if (this.batch.isEmpty()) {
+			return;
+		}
+		int count = this.batch.count();
+		byte[] message = this.batch.take();
+		if (!this.socket.send(message)) {
+			this.refused.refused(count,
+					new String(message, 0, NativeBatch.typeLength(message), StandardCharsets.UTF_8));
+		}
+	}
+
+	/** Sends what has collected and stops the flusher; under the lock. */
+	void close() {
+		flush();
+		this.closed = true;
+		LockSupport.unpark(this.flusher);
+	}
+
+	private void flushLoop() {
+		while (!this.closed) {
+			LockSupport.park(this);
+			// a burst goes on: let the batch grow for as long as one gap between emits of a burst
+			LockSupport.parkNanos(this, BURST_GAP_NANOS);
+			synchronized (this.lock) {
+				flush();
+			}
+		}
+	}
+}
