@@ -238,8 +238,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * Stops delivering to the handlers while emits still work, for the first step of a graceful
 	 * shutdown: events that arrive from now on are not queued for the handlers (their sequence
 	 * numbers are still followed, so they do not count as lost later), while the events already
-	 * queued and the one being handled are delivered. Waits for that, for at most the timeout, and
-	 * never interrupts a handler. The handlers stay registered and the client connected.
+	 * queued and the one being handled are delivered, and the calls queued on the lanes of handlers with
+	 * a concurrency above 1 are made. Waits for that, for at most the timeout, and never interrupts a
+	 * handler. The handlers stay registered and the client connected.
 	 * @param timeout how long to wait for the handlers
 	 * @return whether the handlers finished in time ({@code false} when called from a handler)
 	 * @see #resumeDelivery()
@@ -252,7 +253,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 		logger.info("{} stopped delivering events to its handlers (emits still go out); waiting up to {} ms "
 				+ "for the running handlers and {} queued events", this, timeout.toMillis(), queue.size());
-		boolean finished = queue.drain(timeout.toMillis());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		// the lanes take events only from the dispatch thread: once it drained, they get no more
+		boolean finished = queue.drain(timeout.toMillis()) && awaitHandlerLanes(deadline);
 		if (!finished) {
 			logger.warn("{}: the handlers did not finish within {} ms; closing the client will interrupt them",
 					this, timeout.toMillis());

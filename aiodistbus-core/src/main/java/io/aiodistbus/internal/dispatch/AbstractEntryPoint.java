@@ -194,6 +194,21 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 		this.observers.add(observer);
 	}
 
+	/**
+	 * Waits until the lanes of this entry point's handlers with a concurrency above 1 hold no call, for
+	 * a graceful pause; the caller has stopped delivering to them.
+	 * @param deadlineNanos until when to wait, in {@link System#nanoTime()}'s terms
+	 * @return whether they were idle in time ({@code false} when called from a lane)
+	 */
+	protected boolean awaitHandlerLanes(long deadlineNanos) {
+		for (Subscriber subscriber : this.subscribers) {
+			if (!subscriber.awaitIdle(deadlineNanos)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** @return this entry point's observers */
 	protected Observers observers() {
 		return this.observers;

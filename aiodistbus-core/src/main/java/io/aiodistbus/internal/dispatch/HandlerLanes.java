@@ -29,6 +29,9 @@ final class HandlerLanes {
 
 	private static final AtomicInteger threadCount = new AtomicInteger();
 
+	/** The lanes whose call the current thread is making, so that they do not wait for themselves. */
+	private static final ThreadLocal<HandlerLanes> calling = new ThreadLocal<>();
+
 	/** Waits for room instead of refusing: the bound is for memory, not a reason to drop. */
 	private static final RejectedExecutionHandler WAIT_FOR_ROOM = (task, executor) -> {
 		if (executor.isShutdown()) {
@@ -48,6 +51,9 @@ final class HandlerLanes {
 	private final ThreadPoolExecutor[] lanes;
 
 	private final Function<? super Event, ?> orderKey;
+
+	/** Calls submitted and not finished yet, their stages included; guarded by this. */
+	private int inFlight;
 
 	HandlerLanes(String handler, HandlerOptions options) {
 		this.handler = handler;
@@ -75,7 +81,12 @@ final class HandlerLanes {
 	 */
 	CompletableFuture<Void> submit(Event event, Supplier<CompletionStage<?>> call) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
+		synchronized (this) {
+			this.inFlight++;
+		}
+		done.whenComplete((ignored, ex) -> finished());
 		Runnable task = () -> {
+			calling.set(this);
 			try {
 				CompletionStage<?> stage = call.get();
 				if (stage == null) {
@@ -89,6 +100,9 @@ final class HandlerLanes {
 				// Subscriber isolates the handler; this is a failure of the bus itself
 				logger.error("Call of handler {} on event '{}' failed", this.handler, LogSafety.safe(event.type()), ex);
 				done.complete(null);
+			}
+			finally {
+				calling.remove();
 			}
 		};
 		try {
@@ -116,6 +130,34 @@ final class HandlerLanes {
 			key = null;
 		}
 		return this.lanes[Math.floorMod(Objects.hashCode(key), this.lanes.length)];
+	}
+
+	private synchronized void finished() {
+		if (--this.inFlight == 0) {
+			notifyAll();
+		}
+	}
+
+	/**
+	 * Waits until no call is queued or running; for a pause, once nothing more is submitted.
+	 * @param deadlineNanos until when to wait, in {@link System#nanoTime()}'s terms
+	 * @return whether the lanes were idle in time; {@code false} at once on a lane's own thread, which
+	 * cannot wait for itself
+	 */
+	synchronized boolean awaitIdle(long deadlineNanos) {
+		if (calling.get() == this && this.inFlight > 0) {
+			return false;
+		}
+		try {
+			long left;
+			while (this.inFlight > 0 && (left = deadlineNanos - System.nanoTime()) > 0) {
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return this.inFlight == 0;
 	}
 
 	/** Lets what the lanes hold finish, and takes nothing more. */

@@ -98,6 +98,14 @@ public final class Subscriber {
 		return (own != null) ? own.submit(event, () -> attempt(event, 1)) : attempt(event, 1);
 	}
 
+	/**
+	 * @param deadlineNanos until when to wait
+	 * @return whether the handler's lanes hold no call (at once for a handler without lanes)
+	 */
+	boolean awaitIdle(long deadlineNanos) {
+		return this.lanes == null || this.lanes.awaitIdle(deadlineNanos);
+	}
+
 	/** Called when the handler is removed: its own threads finish what they hold and end. */
 	void close() {
 		if (this.lanes != null) {

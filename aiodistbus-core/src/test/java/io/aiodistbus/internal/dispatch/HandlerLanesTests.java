@@ -49,6 +49,28 @@ class HandlerLanesTests {
 		lanes.shutdown();
 	}
 
+	@Test
+	void awaitIdleWaitsForQueuedAndRunningCalls() {
+		HandlerLanes lanes = new HandlerLanes("slow", HandlerOptions.defaults().withConcurrency(2));
+		CountDownLatch release = new CountDownLatch(1);
+		List<Integer> handled = new CopyOnWriteArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			int number = i;
+			lanes.submit(Event.of("slow", number, null), () -> {
+				awaitLatch(release);
+				handled.add(number);
+				return null;
+			});
+		}
+
+		assertThat(lanes.awaitIdle(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50))).isFalse();
+		release.countDown();
+
+		assertThat(lanes.awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(20))).isTrue();
+		assertThat(handled).hasSize(5);
+		lanes.shutdown();
+	}
+
 	private static void awaitLatch(CountDownLatch latch) {
 		try {
 			latch.await(20, TimeUnit.SECONDS);
