@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -17,7 +19,8 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * 'client' mode: the application's entry point is a {@link DEntryPoint} that connects to the
  * configured broker once its handlers are registered. Start-up fails if the broker does not answer
- * within {@code aiodistbus.client.connect-timeout}.
+ * within {@code aiodistbus.client.connect-timeout}, unless {@code aiodistbus.client.fail-fast} is off:
+ * then the client connects in the background.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBusMode(AiodistbusProperties.Mode.CLIENT)
@@ -26,10 +29,13 @@ class ClientBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers) {
-		return BusObservers.addTo(new DEntryPoint(
-				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
-				observers);
+			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation) {
+		DEntryPoint client = new DEntryPoint(
+				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec);
+		BusObservers.addTo(client, observers);
+		BusErrorHandlers.applyTo(client, errorHandler);
+		return BusInstrumentations.applyTo(client, instrumentation);
 	}
 
 	@Bean
@@ -38,7 +44,7 @@ class ClientBusConfiguration {
 			AiodistbusProperties properties) {
 		AiodistbusProperties.Client client = properties.getClient();
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
+				() -> connect(entryPoint, client), client.getShutdownTimeout(), null);
 	}
 
 	/**
@@ -70,6 +76,21 @@ class ClientBusConfiguration {
 			options = customizer.customize(options);
 		}
 		return options;
+	}
+
+	/**
+	 * Connects the application's entry point as the client properties say: waiting for the broker
+	 * (failing start-up after the connect timeout), or, with {@code fail-fast} off, in the background.
+	 * @param entryPoint the application's entry point
+	 * @param client the client properties
+	 */
+	static void connect(EntryPoint entryPoint, AiodistbusProperties.Client client) {
+		if (client.isFailFast()) {
+			connect(entryPoint, client.getHost(), client.getPort());
+		}
+		else if (entryPoint instanceof DEntryPoint created && created.state() == ConnectionState.NEW) {
+			created.connectInBackground(client.getHost(), client.getPort(), client.getPendingEmitLimit());
+		}
 	}
 
 	/**

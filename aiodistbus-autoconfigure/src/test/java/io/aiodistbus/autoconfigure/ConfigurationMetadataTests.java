@@ -31,11 +31,12 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertyShouldHaveDescriptionAndDefault() throws IOException {
 		Map<String, JsonNode> properties = properties();
-		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.auto-startup", "aiodistbus.broker.host",
+		assertThat(properties).containsOnlyKeys("aiodistbus.mode", "aiodistbus.namespaces", "aiodistbus.auto-startup", "aiodistbus.observation-enabled", "aiodistbus.broker.host",
 				"aiodistbus.broker.port", "aiodistbus.broker.pulse", "aiodistbus.broker.publish-high-water-mark",
 				"aiodistbus.broker.max-message-size", "aiodistbus.client.host", "aiodistbus.client.port",
 				"aiodistbus.client.connect-timeout", "aiodistbus.client.pulse-ttl", "aiodistbus.client.pulse-limit",
-				"aiodistbus.client.reconnect", "aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
+				"aiodistbus.client.reconnect", "aiodistbus.client.fail-fast", "aiodistbus.client.pending-emit-limit",
+				"aiodistbus.client.inbound-capacity", "aiodistbus.client.overflow-policy",
 				"aiodistbus.client.wire-format", "aiodistbus.client.inline-dispatch", "aiodistbus.client.push-high-water-mark",
 				"aiodistbus.client.send-timeout",
 				"aiodistbus.client.close-flush-timeout", "aiodistbus.client.shutdown-timeout",
@@ -43,6 +44,10 @@ class ConfigurationMetadataTests {
 				"aiodistbus.security.enabled", "aiodistbus.security.public-key",
 				"aiodistbus.security.secret-key", "aiodistbus.security.key-file", "aiodistbus.security.broker-public-key",
 				"aiodistbus.security.allowed-client-keys", "aiodistbus.security.allowed-client-keys-file",
+				"aiodistbus.error.retry.max-attempts", "aiodistbus.error.retry.initial-delay",
+				"aiodistbus.error.retry.max-delay", "aiodistbus.error.retry.multiplier",
+				"aiodistbus.error.dead-letter.enabled", "aiodistbus.error.dead-letter.suffix",
+				"aiodistbus.handler.concurrency", "aiodistbus.handler.queue-capacity",
 				"management.health.aiodistbus.enabled");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();
