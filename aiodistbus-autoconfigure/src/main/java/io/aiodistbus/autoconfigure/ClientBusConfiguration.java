@@ -17,28 +17,36 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * 'client' mode: the application's entry point is a {@link DEntryPoint} that connects to the
  * configured broker once its handlers are registered. Start-up fails if the broker does not answer
- * within {@code aiodistbus.client.connect-timeout}.
+ * within {@code aiodistbus.client.connect-timeout}. The broker's address and keys come from the
+ * {@link AiodistbusConnectionDetails} bean, by default the properties'.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBusMode(AiodistbusProperties.Mode.CLIENT)
 class ClientBusConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean(AiodistbusConnectionDetails.class)
+	PropertiesAiodistbusConnectionDetails aiodistbusConnectionDetails(AiodistbusProperties properties) {
+		return new PropertiesAiodistbusConnectionDetails(properties);
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers) {
-		return BusObservers.addTo(new DEntryPoint(
-				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
+	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, AiodistbusConnectionDetails connectionDetails,
+			PayloadCodec codec, ObjectProvider<ClientOptionsCustomizer> customizers,
+			ObjectProvider<BusObserver> observers) {
+		return BusObservers.addTo(
+				new DEntryPoint(clientOptions(properties.getClient(), connectionDetails.security(), customizers), codec),
 				observers);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
-			AiodistbusProperties properties) {
-		AiodistbusProperties.Client client = properties.getClient();
+			AiodistbusProperties properties, AiodistbusConnectionDetails connectionDetails) {
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
+				() -> connect(entryPoint, connectionDetails.host(), connectionDetails.port()),
+				properties.getClient().getShutdownTimeout(), null);
 	}
 
 	/**
