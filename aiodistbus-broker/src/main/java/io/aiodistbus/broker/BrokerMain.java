@@ -52,6 +52,10 @@ public final class BrokerMain {
 	 * @throws InterruptedException if interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
+		if (args.length > 0 && ClientCommands.NAMES.contains(args[0])) {
+			System.exit(ClientCommands.run(args, System.out, System.err));
+			return;
+		}
 		ServeSettings settings;
 		try {
 			if (Arrays.asList(args).contains("--generate-keys")) {
@@ -265,6 +269,6 @@ public final class BrokerMain {
 		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--max-message-size 1MB]\n"
 				+ "              [--publish-hwm 100000] [--secret-key-file FILE --allow FILE]\n"
 				+ "              [--http-port PORT [--http-host 127.0.0.1]]\n"
-				+ "       broker --generate-keys [--out FILE]";
+				+ "       broker --generate-keys [--out FILE]\n" + ClientCommands.usage();
 	}
 }
