@@ -2,6 +2,8 @@ package io.aiodistbus.broker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.DropReason;
 import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.local.EventBus;
@@ -114,8 +117,18 @@ final class BrokerMonitor implements AutoCloseable {
 		BrokerStats stats = stats();
 		logger.info("Broker {}: {} clients connected, {} handshakes, {} relayed ({} /s), {} dropped {}, {} refused; "
 				+ "up {}", this.broker.endpoint(), stats.connectedClients(), stats.handshakes(), stats.relayed(),
-				String.format("%.1f", relayedPerSecond()), stats.droppedTotal(), stats.dropped(),
+				String.format("%.1f", relayedPerSecond()), stats.droppedTotal(), nonZero(stats.dropped()),
 				stats.refusedConnections(), uptime().withNanos(0));
+	}
+
+	private static Map<String, Long> nonZero(Map<DropReason, Long> dropped) {
+		Map<String, Long> counted = new TreeMap<>();
+		dropped.forEach((reason, count) -> {
+			if (count > 0) {
+				counted.put(reason.tag(), count);
+			}
+		});
+		return counted;
 	}
 
 	@Override
