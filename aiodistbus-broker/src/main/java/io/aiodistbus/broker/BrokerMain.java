@@ -23,6 +23,16 @@ import io.aiodistbus.distributed.DEventBus;
  * without brackets ({@code ::1}, {@code [::1]}, {@code ::}). It serves until the process is stopped;
  * a shutdown hook closes it, so clients hear its close. Should the broker stop serving by itself
  * (ZeroMQ's I/O thread died), the process exits with status 1, so that a supervisor restarts it.
+ * Every {@link BrokerOptions} setting has an option ({@code --publish-hwm N} too).
+ *
+ * <h2>Operability</h2>
+ * Clients' connects and disconnects are logged at INFO, SIGUSR1 logs the counters, and
+ * {@code --http-port P} serves {@code /healthz}, Prometheus {@code /metrics}, JSON {@code /stats},
+ * server-sent {@code /events} and a live page ({@link BrokerHttpServer}).
+ *
+ * <h2>Client commands</h2>
+ * {@code pub TYPE JSON}, {@code sub PATTERN} and {@code bench} talk to a running broker
+ * ({@link ClientCommands}).
  *
  * <h2>CURVE</h2>
  * <pre>
@@ -47,8 +57,9 @@ public final class BrokerMain {
 	/**
 	 * @param args {@code --host H}, {@code --port P}, {@code --pulse D} (e.g. {@code 15s},
 	 * {@code 500ms}), {@code --max-message-size S} (bytes, or e.g. {@code 64KB}, {@code 4MB}),
-	 * {@code --secret-key-file FILE} with {@code --allow FILE}, {@code --help}; or
-	 * {@code --generate-keys [--out FILE]}
+	 * {@code --publish-hwm N}, {@code --secret-key-file FILE} with {@code --allow FILE},
+	 * {@code --http-port P} and {@code --http-host H}, {@code --help}; or
+	 * {@code --generate-keys [--out FILE]}; or {@code pub}, {@code sub} or {@code bench} and theirs
 	 * @throws InterruptedException if interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
