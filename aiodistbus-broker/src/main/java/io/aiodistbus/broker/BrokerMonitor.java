@@ -2,7 +2,9 @@ package io.aiodistbus.broker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.DropReason;
+import io.aiodistbus.broker.ClientAddresses.Client;
 import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.local.EventBus;
@@ -47,6 +50,9 @@ final class BrokerMonitor implements AutoCloseable {
 
 	private final ConnectionLog connections = new ConnectionLog();
 
+	/** The clients by address as last read, empty where they cannot be named. */
+	private volatile Optional<List<Client>> clients = Optional.empty();
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "aiodistbus-broker-monitor");
 		thread.setDaemon(true);
@@ -72,7 +78,9 @@ final class BrokerMonitor implements AutoCloseable {
 
 	private void checkConnections() {
 		try {
-			this.connections.check(this.broker.stats());
+			Optional<List<Client>> now = ClientAddresses.read(this.broker.port() + 1, this.broker.port() + 3);
+			this.clients = now;
+			this.connections.check(this.broker.stats(), now);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot read the broker's connections", ex);
@@ -102,6 +110,11 @@ final class BrokerMonitor implements AutoCloseable {
 	/** @return events relayed per second over the last ten seconds or so */
 	double relayedPerSecond() {
 		return this.relayedRate.perSecond();
+	}
+
+	/** @return the connected clients by address, or empty where they cannot be named (not Linux) */
+	Optional<List<Client>> clients() {
+		return this.clients;
 	}
 
 	TypeTraffic types() {

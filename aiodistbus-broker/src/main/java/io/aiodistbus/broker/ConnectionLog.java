@@ -1,14 +1,21 @@
 package io.aiodistbus.broker;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.broker.ClientAddresses.Client;
 import io.aiodistbus.distributed.BrokerStats;
 
 /**
- * Logs clients connecting and disconnecting, at INFO, from the broker's count of open subscriber
- * connections (one per client), read a few times a second: the broker tells connections by count,
- * not by name, so the lines say how many came or went and how many are connected now.
+ * Logs clients connecting and disconnecting, at INFO, checked a few times a second: by address where
+ * the kernel names the connections ({@link ClientAddresses}, Linux), else from the broker's count of
+ * open subscriber connections (one per client), so that the lines say how many came or went.
  */
 final class ConnectionLog {
 
@@ -16,8 +23,36 @@ final class ConnectionLog {
 
 	private int connected;
 
+	private Set<Client> known = Set.of();
+
 	/** Compares with the previous check and logs the change; called on one thread. */
-	void check(BrokerStats stats) {
+	void check(BrokerStats stats, Optional<List<Client>> clients) {
+		if (clients.isPresent()) {
+			byAddress(stats, clients.get());
+		}
+		else {
+			byCount(stats);
+		}
+	}
+
+	private void byAddress(BrokerStats stats, List<Client> clients) {
+		Set<Client> now = new HashSet<>(clients);
+		for (Client client : clients) {
+			if (!this.known.contains(client)) {
+				logger.info("Client {} connected ({} format; {} connected now, {} handshakes since start)",
+						client.address(), client.wireFormat(), now.size(), stats.handshakes());
+			}
+		}
+		List<Client> gone = new ArrayList<>(this.known);
+		gone.removeAll(now);
+		for (Client client : gone) {
+			logger.info("Client {} disconnected ({} connected now)", client.address(), now.size());
+		}
+		this.known = now;
+		this.connected = now.size();
+	}
+
+	private void byCount(BrokerStats stats) {
 		int now = stats.connectedClients();
 		if (now > this.connected) {
 			logger.info("{} connected ({} connected now, {} handshakes since start)",

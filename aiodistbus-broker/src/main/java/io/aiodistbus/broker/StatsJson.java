@@ -31,6 +31,10 @@ final class StatsJson {
 		json.put("running", stats.running());
 		json.put("uptimeSeconds", monitor.uptime().toSeconds());
 		json.put("connectedClients", stats.connectedClients());
+		// by address where the kernel names the connections (Linux), else left out
+		monitor.clients().ifPresent((clients) -> json.put("clients", clients.stream()
+			.map((client) -> Map.of("address", client.address(), "wireFormat", client.wireFormat()))
+			.toList()));
 		json.put("handshakes", stats.handshakes());
 		json.put("relayed", stats.relayed());
 		json.put("relayedPerSecond", round(monitor.relayedPerSecond()));

@@ -89,6 +89,10 @@ class BrokerHttpTests {
 				JsonNode stats = this.json.readTree(get("/stats").body());
 				assertThat(stats.get("running").asBoolean()).isTrue();
 				assertThat(stats.get("connectedClients").asInt()).isEqualTo(2);
+				assertThat(stats.get("clients")).hasSize(2).allSatisfy((client) -> {
+					assertThat(client.get("address").asText()).startsWith("127.0.0.1:");
+					assertThat(client.get("wireFormat").asText()).isEqualTo("native");
+				});
 				assertThat(stats.get("relayed").asLong()).isEqualTo(11);
 				assertThat(stats.get("dropped").get("checksum").asLong()).isZero();
 				JsonNode busiest = stats.get("types").get(0);

@@ -33,6 +33,7 @@ class LivePageBrowserTests {
 			JSON.stringify({
 			  status: document.getElementById('status').textContent,
 			  clients: document.getElementById('clients').textContent,
+			  clientList: [...document.querySelectorAll('#client-list tr')].map((row) => row.cells[0].textContent),
 			  updated: document.getElementById('updated').textContent,
 			  types: [...document.querySelectorAll('#types tr')].map((row) => [...row.cells].map((cell) => cell.textContent)),
 			  drops: document.querySelectorAll('#drops tr').length,
@@ -69,6 +70,8 @@ class LivePageBrowserTests {
 					JsonNode shown = this.json.readTree(browser.evaluate(SHOWN));
 					assertThat(shown.get("status").asText()).isEqualTo("UP");
 					assertThat(shown.get("clients").asText()).isEqualTo("2");
+					assertThat(shown.get("clientList")).hasSize(2)
+						.allSatisfy((address) -> assertThat(address.asText()).startsWith("127.0.0.1:"));
 					assertThat(shown.get("updated").asText()).isNotEqualTo("never");
 					JsonNode busiest = shown.get("types").get(0);
 					assertThat(busiest.get(0).asText()).isEqualTo("sensor.reading");
