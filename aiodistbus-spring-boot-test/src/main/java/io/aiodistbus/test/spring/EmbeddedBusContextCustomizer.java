@@ -42,6 +42,8 @@ record EmbeddedBusContextCustomizer(boolean security, String mode) implements Co
 				() -> new EmbeddedBrokerConnectionDetails(beanFactory.getBean(BROKER_BEAN, EmbeddedBroker.class)));
 		// so that the application's client, which uses the details, is closed before the broker
 		details.setDependsOn(BROKER_BEAN);
+		// the test asked for this broker: it wins over details the application defines itself
+		details.setPrimary(true);
 		registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN, details);
 	}
 
