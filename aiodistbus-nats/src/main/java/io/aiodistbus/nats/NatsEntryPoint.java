@@ -505,7 +505,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 		private void disrupted() {
 			NatsEntryPoint self = NatsEntryPoint.this;
-			if (self.isClosed() || !self.everConnected) {
+			// jnats reports each failed attempt while it reconnects: one disruption until connected again
+			if (self.state != ConnectionState.CONNECTED || !self.everConnected) {
 				return;
 			}
 			logger.warn("{} lost its NATS server{}", self, self.options.reconnect() ? "; reconnecting" : "");
@@ -539,7 +540,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 		@Override
 		public void exceptionOccurred(Connection connection, Exception exception) {
-			logger.debug("{}: jnats reported {}", NatsEntryPoint.this, exception.toString());
+			logger.info("{}: jnats reported {}", NatsEntryPoint.this, exception.toString());
 		}
 
 		@Override
