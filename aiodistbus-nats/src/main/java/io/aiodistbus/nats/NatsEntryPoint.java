@@ -540,7 +540,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 		@Override
 		public void exceptionOccurred(Connection connection, Exception exception) {
-			logger.info("{}: jnats reported {}", NatsEntryPoint.this, exception.toString());
+			logger.debug("{}: jnats reported {}", NatsEntryPoint.this, exception.toString());
 		}
 
 		@Override
