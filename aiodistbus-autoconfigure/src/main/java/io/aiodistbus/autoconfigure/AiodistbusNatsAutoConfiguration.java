@@ -58,6 +58,12 @@ public final class AiodistbusNatsAutoConfiguration {
 				() -> connect(entryPoint), properties.getClient().getShutdownTimeout(), null);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	NatsDeliveryLifecycle aiodistbusNatsDeliveryLifecycle(EntryPoint entryPoint, AiodistbusProperties properties) {
+		return new NatsDeliveryLifecycle(entryPoint, properties.getClient().getShutdownTimeout());
+	}
+
 	/**
 	 * @param properties the {@code aiodistbus.nats.*} properties
 	 * @param connection where the servers are and how to sign in

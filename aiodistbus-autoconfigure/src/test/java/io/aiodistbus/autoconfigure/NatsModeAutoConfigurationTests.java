@@ -107,6 +107,18 @@ class NatsModeAutoConfigurationTests {
 	}
 
 	@Test
+	void stoppingTheContextShouldPauseDeliveryAndStartingResumeIt() {
+		this.runner.run((context) -> {
+			NatsEntryPoint entryPoint = (NatsEntryPoint) context.getBean(EntryPoint.class);
+			context.stop();
+			assertThat(entryPoint.isDeliveryPaused()).isTrue();
+			assertThat(entryPoint.isClosed()).isFalse();
+			context.start();
+			assertThat(entryPoint.isDeliveryPaused()).isFalse();
+		});
+	}
+
+	@Test
 	void healthAndMetersShouldBeTheConnection() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			Health health = context.getBean("aiodistbusHealthIndicator", HealthIndicator.class).health(true);

@@ -87,7 +87,9 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final HandlerTable table = new HandlerTable();
 
-	private final SubjectSubscriptions subscriptions = new SubjectSubscriptions(this::received);
+	private final DeliveryGate gate = new DeliveryGate();
+
+	private final SubjectSubscriptions subscriptions = new SubjectSubscriptions(this.gate::take, this::received);
 
 	private final Outgoing outgoing;
 
@@ -253,6 +255,35 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		sendEvent(Event.emitted(ReservedTopics.CLOSE, null, this.codec::dtypeOf, null));
 	}
 
+	/**
+	 * Stops delivering to the handlers while emits still work, the first step of a graceful shutdown, as
+	 * {@code DEntryPoint.pauseDelivery} does: the events already queued and the one being handled are
+	 * delivered; those that arrive later are not (their sequence numbers are still followed, so they do not
+	 * count as lost later). Waits for that, for at most the timeout, and never interrupts a handler.
+	 * @param timeout how long to wait for the handlers
+	 * @return whether they finished in time ({@code false} when called from a handler)
+	 */
+	public boolean pauseDelivery(Duration timeout) {
+		Dispatcher consumer = this.dispatcher;
+		boolean finished = this.gate.pause(
+				() -> (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0, timeout);
+		if (!finished) {
+			logger.warn("{}: the handlers did not finish within {} ms; closing will stop them", this,
+					timeout.toMillis());
+		}
+		return finished;
+	}
+
+	/** Delivers received events to the handlers again after {@link #pauseDelivery(Duration)}. */
+	public void resumeDelivery() {
+		this.gate.resume();
+	}
+
+	/** @return whether {@link #pauseDelivery(Duration)} was called and not followed by a resume */
+	public boolean isDeliveryPaused() {
+		return this.gate.isPaused();
+	}
+
 	/** @return the connection state */
 	public ConnectionState state() {
 		return this.state;
@@ -387,7 +418,14 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		Subscriber[] subscribers = this.table.resolve(wire.type());
 		if (subscribers.length > 0) {
 			this.sequences.seen(wire.source(), wire.type(), wire.sequence());
-			deliver(wire, subscribers);
+			if (this.gate.enter()) {
+				try {
+					deliver(wire, subscribers);
+				}
+				finally {
+					this.gate.leave();
+				}
+			}
 		}
 		if (wire.type().equals(ReservedTopics.CLOSE)) {
 			logger.info("{}: the bus on '{}.' announced its close", this, this.subjects.prefix());

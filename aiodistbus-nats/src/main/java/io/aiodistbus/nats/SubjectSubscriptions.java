@@ -31,6 +31,8 @@ final class SubjectSubscriptions {
 
 	private final Map<String, Entry> bySubject = new HashMap<>();
 
+	private final Runnable taken;
+
 	private final Consumer<Message> receiver;
 
 	private volatile Entry[] entries = new Entry[0];
@@ -43,9 +45,11 @@ final class SubjectSubscriptions {
 	private long nextRank;
 
 	/**
+	 * @param taken told of every message jnats hands over, copies included, before the receiver
 	 * @param receiver gets each message once, from its canonical subscription, on the dispatcher thread
 	 */
-	SubjectSubscriptions(Consumer<Message> receiver) {
+	SubjectSubscriptions(Runnable taken, Consumer<Message> receiver) {
+		this.taken = taken;
 		this.receiver = receiver;
 	}
 
@@ -98,6 +102,7 @@ final class SubjectSubscriptions {
 	}
 
 	private void deliver(Entry entry, Message message) {
+		this.taken.run();
 		if (isCanonical(entry.rank, message.getSubject())) {
 			this.receiver.accept(message);
 		}
