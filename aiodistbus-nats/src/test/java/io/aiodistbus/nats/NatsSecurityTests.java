@@ -53,6 +53,51 @@ class NatsSecurityTests {
 	}
 
 	@Test
+	void tlsWithTheServersCertificate() throws Exception {
+		Path key = this.directory.resolve("server.key");
+		Path cert = this.directory.resolve("server.pem");
+		Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+				"-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout",
+				key.toString(), "-out", cert.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(openssl.waitFor()).as("openssl made a certificate").isZero();
+		try (NatsServerProcess server = NatsServerProcess.start("--tls", "--tlscert", cert.toString(), "--tlskey",
+				key.toString())) {
+			NatsOptions trusting = options(server, null).toBuilder()
+				.servers("tls://127.0.0.1:" + server.port())
+				.sslContext(trusting(cert))
+				.build();
+			try (NatsEntryPoint entryPoint = new NatsEntryPoint(trusting)) {
+				CatchOne received = new CatchOne();
+				entryPoint.on("secure.tls", String.class, received);
+				entryPoint.connect();
+				entryPoint.emit("secure.tls", "encrypted");
+				assertThat(received.await()).isEqualTo("encrypted");
+			}
+			NatsEntryPoint plain = new NatsEntryPoint(options(server, null));
+			assertThatExceptionOfType(NatsConnectException.class).isThrownBy(plain::connect);
+		}
+	}
+
+	/** @return a TLS context that trusts the one certificate */
+	private static javax.net.ssl.SSLContext trusting(Path certificate) throws Exception {
+		java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+		store.load(null, null);
+		try (java.io.InputStream in = Files.newInputStream(certificate)) {
+			store.setCertificateEntry("server",
+					java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+			.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(store);
+		javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+		context.init(null, trust.getTrustManagers(), null);
+		return context;
+	}
+
+	@Test
 	void credentialsHideTheirSecrets() {
 		assertThat(NatsCredentials.userPassword("app", "s3cret")).hasToString("NatsCredentials[user app]");
 		assertThat(NatsCredentials.token("t0ken").toString()).doesNotContain("t0ken");
@@ -72,7 +117,9 @@ class NatsSecurityTests {
 	}
 
 	private static void assertRefused(NatsServerProcess server, NatsCredentials credentials) {
-		NatsEntryPoint entryPoint = new NatsEntryPoint(options(server, credentials));
+		// refused at once; the short timeout only bounds how long jnats waits for the server's verdict
+		NatsEntryPoint entryPoint = new NatsEntryPoint(
+				options(server, credentials).toBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		assertThatExceptionOfType(NatsConnectException.class).isThrownBy(entryPoint::connect)
 			.withMessageContaining(server.url());
 		assertThat(entryPoint.isClosed()).isTrue();
