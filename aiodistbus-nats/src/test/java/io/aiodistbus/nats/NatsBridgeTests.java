@@ -1,6 +1,8 @@
 package io.aiodistbus.nats;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,15 +14,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.contract.Greeting;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.event.Event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -50,6 +55,9 @@ class NatsBridgeTests {
 	private final NatsServerProcess nats = NatsServerProcess.start();
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@TempDir
+	Path directory;
 
 	@BeforeAll
 	static void generousTimeouts() {
@@ -138,6 +146,31 @@ class NatsBridgeTests {
 		assertThat(bridge.natsSide().stats().droppedTotal()).isZero();
 		assertThat(service.stats().droppedTotal()).isZero();
 		assertThat(this.broker.stats().droppedTotal()).isZero();
+	}
+
+	@Test
+	void commandLineOpensTheBridgeTheArgumentsDescribe() throws Exception {
+		Path password = Files.writeString(this.directory.resolve("password"), "unused\n");
+		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeCommand.open("--nats", this.nats.url()))
+			.withMessage("--broker is required");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NatsBridgeCommand.open("--broker", "127.0.0.1", "--nats", this.nats.url()))
+			.withMessageStartingWith("--broker must be HOST:PORT");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NatsBridgeCommand.open("--broker", "127.0.0.1:1", "--password", password.toString()))
+			.withMessage("unknown argument --password");
+		NatsEntryPoint service = keep(new NatsEntryPoint(natsOptions()));
+		List<Event> atService = new CopyOnWriteArrayList<>();
+		service.on("cmd.*", atService::add);
+		service.connect();
+		keep(NatsBridgeCommand.open("--broker", "127.0.0.1:" + this.broker.port(), "--nats", this.nats.url(),
+				"--to-nats", "cmd.*", "--from-nats", "other.*"));
+		DEntryPoint client = keep(new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20))));
+		client.connect("127.0.0.1", this.broker.port());
+
+		Event sent = client.emit("cmd.hello", "from the broker");
+
+		await().until(() -> atService.stream().anyMatch((event) -> event.id().equals(sent.id())));
 	}
 
 	/** Our codec writes JSON compactly, Python with {@code ", "}: the same values, compared compactly. */
