@@ -23,18 +23,14 @@ import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.HandlerTable;
-import io.aiodistbus.internal.dispatch.LogThrottle;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
-import io.nats.client.ErrorListener;
 import io.nats.client.Message;
 import io.nats.client.Nats;
-import io.nats.client.Options;
 
 /**
  * The {@link io.aiodistbus.EntryPoint} of the bus on NATS: a server or a cluster takes the broker's place,
@@ -107,7 +103,6 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final AtomicLong slowConsumers = new AtomicLong();
 
-	private final LogThrottle slowConsumerLog = new LogThrottle(10_000_000_000L, 1);
 
 	private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
 
@@ -168,7 +163,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		}
 		Connection connected;
 		try {
-			connected = Nats.connect(natsOptions());
+			connected = Nats.connect(ConnectionWatch.jnatsOptions(this.options, new ConnectionWatch(this,
+					this::disconnected, this::reconnected, this::closedByJnats, this.slowConsumers::incrementAndGet)));
 		}
 		catch (IOException ex) {
 			close();
@@ -196,31 +192,6 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		setState(ConnectionState.CONNECTED);
 		logger.info("{} connected to NATS at {} (subjects under '{}.')", this, connected.getConnectedUrl(),
 				this.subjects.prefix());
-	}
-
-	private Options natsOptions() {
-		Options.Builder builder = Options.builder()
-			.servers(this.options.servers().toArray(new String[0]))
-			.connectionTimeout(this.options.connectTimeout())
-			.reconnectWait(this.options.reconnectWait())
-			.connectionListener(new ConnectionEvents())
-			.errorListener(new Errors());
-		if (this.options.reconnect()) {
-			builder.maxReconnects(-1);
-		}
-		else {
-			builder.noReconnect();
-		}
-		if (this.options.connectionName() != null) {
-			builder.connectionName(this.options.connectionName());
-		}
-		if (this.options.credentials() != null) {
-			this.options.credentials().applyTo(builder);
-		}
-		if (this.options.sslContext() != null) {
-			builder.sslContext(this.options.sslContext());
-		}
-		return builder.build();
 	}
 
 	/** A PING round trip: the server answers it after the subscriptions sent before it took effect. */
@@ -470,6 +441,39 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		}
 	}
 
+	/** From jnats, for every failed attempt too: one disruption until connected again. */
+	private void disconnected() {
+		if (this.state != ConnectionState.CONNECTED || !this.everConnected) {
+			return;
+		}
+		logger.warn("{} lost its NATS server{}", this, this.options.reconnect() ? "; reconnecting" : "");
+		setState(ConnectionState.DISRUPTED);
+		for (Runnable callback : this.disruptListeners) {
+			try {
+				callback.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Disrupt callback {} failed", callback, ex);
+			}
+		}
+		if (this.options.reconnect()) {
+			setState(ConnectionState.CONNECTING);
+		}
+	}
+
+	private void reconnected(String server) {
+		this.reconnects.incrementAndGet();
+		logger.info("{} reconnected to NATS at {}", this, server);
+		setState(ConnectionState.CONNECTED);
+	}
+
+	private void closedByJnats() {
+		if (!isClosed()) {
+			logger.warn("{}: jnats closed the connection (reconnect off or given up); closing", this);
+			close();
+		}
+	}
+
 	/**
 	 * Flushes what was emitted (up to the close flush timeout) and closes the connection. Idempotent.
 	 */
@@ -513,77 +517,5 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	@Override
 	public String toString() {
 		return "NatsEntryPoint[" + this.name + ", " + id() + "]";
-	}
-
-	/** jnats's connection events, as the bus's states. */
-	private final class ConnectionEvents implements ConnectionListener {
-
-		@Override
-		public void connectionEvent(Connection connection, ConnectionListener.Events event) {
-			NatsEntryPoint self = NatsEntryPoint.this;
-			switch (event) {
-				case DISCONNECTED -> disrupted();
-				case RECONNECTED -> {
-					self.reconnects.incrementAndGet();
-					logger.info("{} reconnected to NATS at {}", self, connection.getConnectedUrl());
-					setState(ConnectionState.CONNECTED);
-				}
-				case CLOSED -> {
-					if (!self.isClosed()) {
-						logger.warn("{}: jnats closed the connection (reconnect off or given up); closing", self);
-						self.close();
-					}
-				}
-				case LAME_DUCK -> logger.info("{}: the NATS server at {} is shutting down (lame duck)", self,
-						connection.getConnectedUrl());
-				default -> {
-				}
-			}
-		}
-
-		private void disrupted() {
-			NatsEntryPoint self = NatsEntryPoint.this;
-			// jnats reports each failed attempt while it reconnects: one disruption until connected again
-			if (self.state != ConnectionState.CONNECTED || !self.everConnected) {
-				return;
-			}
-			logger.warn("{} lost its NATS server{}", self, self.options.reconnect() ? "; reconnecting" : "");
-			setState(ConnectionState.DISRUPTED);
-			for (Runnable callback : self.disruptListeners) {
-				try {
-					callback.run();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Disrupt callback {} failed", callback, ex);
-				}
-			}
-			if (self.options.reconnect()) {
-				setState(ConnectionState.CONNECTING);
-			}
-		}
-	}
-
-	/** jnats's reports of trouble it handled itself. */
-	private final class Errors implements ErrorListener {
-
-		@Override
-		public void slowConsumerDetected(Connection connection, io.nats.client.Consumer consumer) {
-			NatsEntryPoint.this.slowConsumers.incrementAndGet();
-			if (NatsEntryPoint.this.slowConsumerLog.admit() == 0) {
-				return;
-			}
-			logger.warn("{}: slow consumer, the handlers fall behind; NATS drops what exceeds {} queued events "
-					+ "(counted as queue_full)", NatsEntryPoint.this, NatsEntryPoint.this.options.inboundCapacity());
-		}
-
-		@Override
-		public void exceptionOccurred(Connection connection, Exception exception) {
-			logger.debug("{}: jnats reported {}", NatsEntryPoint.this, exception.toString());
-		}
-
-		@Override
-		public void errorOccurred(Connection connection, String error) {
-			logger.warn("{}: the NATS server reported: {}", NatsEntryPoint.this, error);
-		}
 	}
 }

@@ -84,11 +84,13 @@ class ClusterFailoverTests {
 		client.onDisrupt(disruptions::incrementAndGet);
 		node.kill();
 
-		await().atMost(TIMEOUT).until(() -> client.stats().reconnects() == 1
+		await().atMost(TIMEOUT).until(() -> client.stats().reconnects() >= 1
 				&& client.state() == ConnectionState.CONNECTED);
 		assertThat(states).containsSubsequence(ConnectionState.DISRUPTED, ConnectionState.CONNECTING,
 				ConnectionState.CONNECTED);
-		assertThat(disruptions).hasValue(1);
+		// jnats may land on a node that is still learning of the dead one and move on: every disruption
+		// ends in a reconnect of its own
+		assertThat(disruptions.get()).isPositive().isEqualTo(client.stats().reconnects());
 		assertThat(client.stats().server()).isNotEqualTo(node.url());
 		long resumedAt = this.check.received();
 		await().atMost(TIMEOUT).until(() -> this.check.received() >= resumedAt + 2_000);
