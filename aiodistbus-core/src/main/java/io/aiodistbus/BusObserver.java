@@ -1,5 +1,7 @@
 package io.aiodistbus;
 
+import java.time.Duration;
+
 import io.aiodistbus.event.Event;
 
 /**
@@ -33,12 +35,37 @@ public interface BusObserver {
 	}
 
 	/**
-	 * A handler threw, or its stage completed exceptionally.
+	 * A handler threw, or its stage completed exceptionally; called for every failed attempt, retries
+	 * included.
 	 * @param event the event
 	 * @param handler a description of the handler
 	 * @param error the error
 	 */
 	default void handlerFailed(Event event, String handler, Throwable error) {
+	}
+
+	/**
+	 * A failed handler is to be called again with the event, as its {@link BusErrorHandler} decided;
+	 * {@link #handlerFailed} was told of the failure first.
+	 * @param event the event
+	 * @param handler a description of the handler
+	 * @param error what the failed attempt threw
+	 * @param attempt the number of the attempt that failed, from 1
+	 * @param delay how long until the next attempt
+	 */
+	default void handlerRetrying(Event event, String handler, Throwable error, int attempt, Duration delay) {
+	}
+
+	/**
+	 * A failed handler gave up on an event and its payload was emitted under a dead-letter type, as
+	 * its {@link BusErrorHandler} decided; {@link #handlerFailed} was told of the failure first.
+	 * @param event the event the handler failed on
+	 * @param handler a description of the handler
+	 * @param error what the last attempt threw
+	 * @param attempts how many times the handler was called
+	 * @param deadLetterType the type the payload was emitted under
+	 */
+	default void deadLettered(Event event, String handler, Throwable error, int attempts, String deadLetterType) {
 	}
 
 	/**

@@ -30,14 +30,20 @@ import io.aiodistbus.event.Event;
  *
  * <h2>Errors</h2>
  * A handler that throws (or whose stage completes exceptionally) does not stop the others: the error
- * is logged with the event type and the handler, and reported to every {@link BusObserver}.
+ * is reported to every {@link BusObserver}, and the entry point's {@link BusErrorHandler} decides
+ * what follows: log it (the default), retry the handler with backoff, or send the event to a
+ * dead-letter type ({@link #setErrorHandler(BusErrorHandler)}). Retries wait on other threads, never
+ * on the one delivering events.
  *
  * <h2>Threading and order</h2>
  * Every method is safe to call from any thread. Events emitted by one thread reach each handler in
  * the order they were emitted (through {@link #emit(String, Object)} alone or through
  * {@link #emitAsync(String, Object)} alone; the two paths are not ordered with each other), events
  * that a handler emits while handling included: they reach the handlers after the event being
- * handled. The implementations document which thread runs the handlers.
+ * handled. The implementations document which thread runs the handlers. Two exceptions, both the
+ * application's choice: a handler with a concurrency above 1 ({@link HandlerOptions}) keeps only the
+ * order of its order key's events, and an event whose handler is retried reaches it after later events
+ * may have ({@link BusErrorHandler}).
  */
 public interface EntryPoint extends AutoCloseable {
 
@@ -106,6 +112,37 @@ public interface EntryPoint extends AutoCloseable {
 	 */
 	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description);
+
+	/**
+	 * Registers an asynchronous handler of the whole event under a description, with options of its own
+	 * (an error handler, concurrency), as Spring's {@code @EventHandler(retry = ..., concurrency = ...)}
+	 * methods are registered.
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler, as for {@link #onAsync(String, Function, String)}
+	 * @param description the handler as logs and observers name it
+	 * @param options the handler's error handler and concurrency ({@link HandlerOptions#defaults()}
+	 * for the entry point's error handler, on the delivering thread)
+	 * @return the registration
+	 * @throws IllegalArgumentException if the pattern is malformed
+	 */
+	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description, HandlerOptions options);
+
+	/**
+	 * Sets what follows a failure of this entry point's handlers that have no error handler of their
+	 * own: {@link BusErrorHandler#logging()} until set. Takes effect for the next failure, handlers
+	 * registered earlier included.
+	 * @param errorHandler the error handler
+	 * @see RetryingErrorHandler
+	 */
+	void setErrorHandler(BusErrorHandler errorHandler);
+
+	/**
+	 * Sets what wraps this entry point's emits and handler calls, for tracing; none until set. Takes
+	 * effect for the next emit and handler call.
+	 * @param instrumentation the instrumentation, or {@code null} for none
+	 */
+	void setInstrumentation(BusInstrumentation instrumentation);
 
 	/**
 	 * Removes every handler this entry point registered with exactly this type or pattern.

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.HandlerOptions;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.codec.PayloadMapper;
 import io.aiodistbus.spring.EventHandler;
@@ -21,7 +24,8 @@ import io.aiodistbus.spring.HandlerRegistry;
  * Auto-configuration of the application's bus: an {@link EntryPoint} in the configured
  * {@linkplain AiodistbusProperties#getMode() mode}, observed by the application's
  * {@link io.aiodistbus.BusObserver BusObserver} beans, {@link EventHandler @EventHandler} methods on
- * it, {@link EventedBean @EventedBean} beans, and the application's {@code @BusEvent} classes known
+ * it, failures of handlers handled by the application's {@link BusErrorHandler} bean or as the
+ * {@code aiodistbus.error.*} properties say, {@link EventedBean @EventedBean} beans, and the application's {@code @BusEvent} classes known
  * to the codec.
  */
 @AutoConfiguration
@@ -37,6 +41,21 @@ public final class AiodistbusAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(BusErrorHandler.class)
+	RetryingErrorHandler aiodistbusErrorHandler(AiodistbusProperties properties) {
+		return BusErrorHandlers.fromProperties(properties.getError());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerOptions aiodistbusHandlerOptions(AiodistbusProperties properties) {
+		AiodistbusProperties.Handler handler = properties.getHandler();
+		return HandlerOptions.defaults()
+			.withConcurrency(handler.getConcurrency())
+			.withQueueCapacity(handler.getQueueCapacity());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	HandlerRegistry aiodistbusHandlerRegistry() {
 		return new HandlerRegistry();
@@ -45,8 +64,9 @@ public final class AiodistbusAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static EventHandlerAnnotationBeanPostProcessor aiodistbusEventHandlerAnnotationBeanPostProcessor(
-			ObjectProvider<HandlerRegistry> registry, ObjectProvider<PayloadCodec> codec) {
-		return new EventHandlerAnnotationBeanPostProcessor(registry, codec);
+			ObjectProvider<HandlerRegistry> registry, ObjectProvider<PayloadCodec> codec,
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<HandlerOptions> handlerOptions) {
+		return new EventHandlerAnnotationBeanPostProcessor(registry, codec, errorHandler, handlerOptions);
 	}
 
 	@Bean

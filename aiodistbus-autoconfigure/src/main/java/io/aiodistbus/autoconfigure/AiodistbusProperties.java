@@ -9,6 +9,9 @@ import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import io.aiodistbus.HandlerOptions;
+import io.aiodistbus.RetryBackOff;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.ClientOptions;
 import io.aiodistbus.distributed.OverflowPolicy;
@@ -43,6 +46,13 @@ public class AiodistbusProperties {
 	private boolean autoStartup = true;
 
 	/**
+	 * Whether to observe emits and handler calls with Micrometer Observation (needs an
+	 * ObservationRegistry bean, as Actuator gives); with Micrometer Tracing the trace context travels
+	 * in the event headers, W3C 'traceparent' by default, so a trace spans services.
+	 */
+	private boolean observationEnabled;
+
+	/**
 	 * Embedded broker, in 'broker' mode.
 	 */
 	private final Broker broker = new Broker();
@@ -56,6 +66,17 @@ public class AiodistbusProperties {
 	 * CurveZMQ encryption and authentication of the application's broker and client.
 	 */
 	private final Security security = new Security();
+
+	/**
+	 * What follows a failure of an @EventHandler method: retries with backoff, then a dead letter
+	 * or a log line.
+	 */
+	private final ErrorHandling error = new ErrorHandling();
+
+	/**
+	 * Defaults of the @EventHandler methods.
+	 */
+	private final Handler handler = new Handler();
 
 	public Mode getMode() {
 		return this.mode;
@@ -81,6 +102,14 @@ public class AiodistbusProperties {
 		this.autoStartup = autoStartup;
 	}
 
+	public boolean isObservationEnabled() {
+		return this.observationEnabled;
+	}
+
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+	}
+
 	public Broker getBroker() {
 		return this.broker;
 	}
@@ -91,6 +120,14 @@ public class AiodistbusProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public ErrorHandling getError() {
+		return this.error;
+	}
+
+	public Handler getHandler() {
+		return this.handler;
 	}
 
 	/**
@@ -230,6 +267,18 @@ public class AiodistbusProperties {
 		private boolean reconnect = ClientOptions.DEFAULT_RECONNECT;
 
 		/**
+		 * Whether start-up fails when the broker does not answer within 'connect-timeout'; when false
+		 * the application starts anyway (health DOWN) and the client connects in the background.
+		 */
+		private boolean failFast = true;
+
+		/**
+		 * With 'fail-fast' false: emits kept while the client has not connected yet, sent once it
+		 * has; further ones are dropped and counted (reason 'queue_full').
+		 */
+		private int pendingEmitLimit = 10_000;
+
+		/**
 		 * Received events that may wait for the application's handlers.
 		 */
 		private int inboundCapacity = ClientOptions.DEFAULT_INBOUND_CAPACITY;
@@ -247,6 +296,13 @@ public class AiodistbusProperties {
 		 * Python's format.
 		 */
 		private WireFormat wireFormat = ClientOptions.DEFAULT_WIRE_FORMAT;
+
+		/**
+		 * Whether an event that arrives alone may run its handlers on the client's I/O thread, saving
+		 * a thread hand-off of latency while the handlers stay quick. A handler that blocks then holds up
+		 * the socket reads and the heartbeat until it returns: only for handlers that never block.
+		 */
+		private boolean inlineDispatch = ClientOptions.DEFAULT_INLINE_DISPATCH;
 
 		/**
 		 * Outgoing messages ZeroMQ queues while the broker is slow or unreachable; 0 for no limit.
@@ -320,6 +376,26 @@ public class AiodistbusProperties {
 			this.pulseLimit = Check.client("aiodistbus.client.pulse-limit", pulseLimit, ClientOptions.Builder::pulseLimit);
 		}
 
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+		public int getPendingEmitLimit() {
+			return this.pendingEmitLimit;
+		}
+
+		public void setPendingEmitLimit(int pendingEmitLimit) {
+			if (pendingEmitLimit < 0) {
+				throw new IllegalArgumentException(
+						"aiodistbus.client.pending-emit-limit must not be negative, was " + pendingEmitLimit);
+			}
+			this.pendingEmitLimit = pendingEmitLimit;
+		}
+
 		public boolean isReconnect() {
 			return this.reconnect;
 		}
@@ -352,6 +428,14 @@ public class AiodistbusProperties {
 
 		public void setWireFormat(WireFormat wireFormat) {
 			this.wireFormat = Check.client("aiodistbus.client.wire-format", wireFormat, ClientOptions.Builder::wireFormat);
+		}
+
+		public boolean isInlineDispatch() {
+			return this.inlineDispatch;
+		}
+
+		public void setInlineDispatch(boolean inlineDispatch) {
+			this.inlineDispatch = inlineDispatch;
 		}
 
 		public int getPushHighWaterMark() {
@@ -510,6 +594,180 @@ public class AiodistbusProperties {
 	}
 
 	/**
+	 * Defaults of the {@code @EventHandler} methods, which a method's attributes change.
+	 */
+	public static class Handler {
+
+		/**
+		 * How many calls of each @EventHandler method may run at once; above 1 each method runs on
+		 * threads of its own, and its events may be handled in any order unless it names an order key.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * With a concurrency above 1: how many events may wait for each method (per lane, with an
+		 * order key) before the thread that delivers events waits for room.
+		 */
+		private int queueCapacity = HandlerOptions.DEFAULT_QUEUE_CAPACITY;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = Check.handler("aiodistbus.handler.concurrency", concurrency,
+					HandlerOptions::withConcurrency);
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = Check.handler("aiodistbus.handler.queue-capacity", queueCapacity,
+					HandlerOptions::withQueueCapacity);
+		}
+
+	}
+
+	/**
+	 * What follows a failed handler, unless the application defines a {@code BusErrorHandler} bean:
+	 * by default one attempt, then a log line, as before error handling existed.
+	 */
+	public static class ErrorHandling {
+
+		/**
+		 * Retries of a failed handler with exponential backoff.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Dead letters: the payload of an event whose handler failed its last attempt, emitted under
+		 * a type of its own.
+		 */
+		private final DeadLetter deadLetter = new DeadLetter();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public DeadLetter getDeadLetter() {
+			return this.deadLetter;
+		}
+
+	}
+
+	/**
+	 * Retries of a failed handler: the first after the initial delay, each next one 'multiplier' times
+	 * later, at most 'max-delay'. They wait on a shared pool, never on the thread that delivers
+	 * events, so a retried event may reach its handler after later events.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all per event and handler, the first delivery included; 1 for no retry.
+		 */
+		private int maxAttempts = 1;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(10);
+
+		/**
+		 * Factor from one delay to the next, at least 1.
+		 */
+		private double multiplier = RetryBackOff.DEFAULT_MULTIPLIER;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = Check.backOff("aiodistbus.error.retry.max-attempts", maxAttempts,
+					RetryBackOff::withMaxAttempts);
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = Check.notNegative("aiodistbus.error.retry.initial-delay", initialDelay);
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = Check.notNegative("aiodistbus.error.retry.max-delay", maxDelay);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = Check.backOff("aiodistbus.error.retry.multiplier", multiplier,
+					(backOff, value) -> new RetryBackOff(1, Duration.ZERO, Duration.ZERO, value));
+		}
+
+		/**
+		 * @return the backoff these settings describe
+		 * @throws IllegalArgumentException if 'max-delay' is shorter than 'initial-delay'
+		 */
+		public RetryBackOff toBackOff() {
+			if (this.maxDelay.compareTo(this.initialDelay) < 0) {
+				throw new IllegalArgumentException("aiodistbus.error.retry.max-delay must be at least "
+						+ "aiodistbus.error.retry.initial-delay (" + this.initialDelay + "), was " + this.maxDelay);
+			}
+			return new RetryBackOff(this.maxAttempts, this.initialDelay, this.maxDelay, this.multiplier);
+		}
+
+	}
+
+	/**
+	 * Dead letters of handlers that failed their last attempt.
+	 */
+	public static class DeadLetter {
+
+		/**
+		 * Whether an event whose handler failed its last attempt is emitted under its type plus the
+		 * suffix ('orders.created.dlt'), with headers naming the exception, its message, the attempts
+		 * and the original type; when false it is logged.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Appended to the failed event's type to make the dead-letter type.
+		 */
+		private String suffix = RetryingErrorHandler.DEFAULT_DEAD_LETTER_SUFFIX;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSuffix() {
+			return this.suffix;
+		}
+
+		public void setSuffix(String suffix) {
+			this.suffix = Check.notBlank("aiodistbus.error.dead-letter.suffix", suffix);
+		}
+
+	}
+
+	/**
 	 * The checks the setters share. Setters throw so that binding fails naming the property, without
 	 * requiring a Bean Validation provider on the application's class path. A property that becomes
 	 * an option is checked by the options themselves, so each rule is written once, in core.
@@ -552,6 +810,14 @@ public class AiodistbusProperties {
 				throw new IllegalArgumentException(property + rule);
 			}
 			return value;
+		}
+
+		static <T> T handler(String property, T value, BiConsumer<HandlerOptions, T> option) {
+			return check(property, value, () -> option.accept(HandlerOptions.defaults(), value));
+		}
+
+		static <T> T backOff(String property, T value, BiConsumer<RetryBackOff, T> option) {
+			return check(property, value, () -> option.accept(RetryBackOff.defaults(), value));
 		}
 
 		static int port(String property, int port, int min, int max) {

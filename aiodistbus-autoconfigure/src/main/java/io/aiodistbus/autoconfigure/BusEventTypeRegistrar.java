@@ -43,7 +43,11 @@ final class BusEventTypeRegistrar implements InitializingBean {
 		}
 	}
 
-	private static List<String> scan(List<String> packages) {
+	/**
+	 * @param packages the application's packages
+	 * @return the names of their {@code @BusEvent} and {@code @EventedBean} classes
+	 */
+	static List<String> scan(List<String> packages) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(BusEvent.class));
 		scanner.addIncludeFilter(new AnnotationTypeFilter(EventedBean.class));

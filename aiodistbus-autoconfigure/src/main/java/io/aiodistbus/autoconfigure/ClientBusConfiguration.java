@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -17,28 +19,40 @@ import io.aiodistbus.spring.HandlerRegistry;
 /**
  * 'client' mode: the application's entry point is a {@link DEntryPoint} that connects to the
  * configured broker once its handlers are registered. Start-up fails if the broker does not answer
- * within {@code aiodistbus.client.connect-timeout}.
+ * within {@code aiodistbus.client.connect-timeout}, unless {@code aiodistbus.client.fail-fast} is off:
+ * then the client connects in the background. The broker's address and keys come from the
+ * {@link AiodistbusConnectionDetails} bean, by default the properties'.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBusMode(AiodistbusProperties.Mode.CLIENT)
 class ClientBusConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean(AiodistbusConnectionDetails.class)
+	PropertiesAiodistbusConnectionDetails aiodistbusConnectionDetails(AiodistbusProperties properties) {
+		return new PropertiesAiodistbusConnectionDetails(properties);
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers) {
-		return BusObservers.addTo(new DEntryPoint(
-				clientOptions(properties.getClient(), BusSecurity.client(properties.getSecurity()), customizers), codec),
-				observers);
+	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, AiodistbusConnectionDetails connectionDetails,
+			PayloadCodec codec, ObjectProvider<ClientOptionsCustomizer> customizers,
+			ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
+			ObjectProvider<BusInstrumentation> instrumentation) {
+		DEntryPoint client = new DEntryPoint(
+				clientOptions(properties.getClient(), connectionDetails.security(), customizers), codec);
+		BusObservers.addTo(client, observers);
+		BusErrorHandlers.applyTo(client, errorHandler);
+		return BusInstrumentations.applyTo(client, instrumentation);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
-			AiodistbusProperties properties) {
-		AiodistbusProperties.Client client = properties.getClient();
+			AiodistbusProperties properties, AiodistbusConnectionDetails connectionDetails) {
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint, client.getHost(), client.getPort()), client.getShutdownTimeout(), null);
+				() -> connect(entryPoint, properties.getClient(), connectionDetails),
+				properties.getClient().getShutdownTimeout(), null);
 	}
 
 	/**
@@ -59,6 +73,7 @@ class ClientBusConfiguration {
 			.inboundCapacity(client.getInboundCapacity())
 			.overflowPolicy(client.getOverflowPolicy())
 			.wireFormat(client.getWireFormat())
+			.inlineDispatch(client.isInlineDispatch())
 			.pushHighWaterMark(client.getPushHighWaterMark())
 			.sendTimeout(client.getSendTimeout())
 			.closeFlushTimeout(client.getCloseFlushTimeout())
@@ -69,6 +84,23 @@ class ClientBusConfiguration {
 			options = customizer.customize(options);
 		}
 		return options;
+	}
+
+	/**
+	 * Connects the application's entry point to the broker the connection details name, as the client
+	 * properties say: waiting for the broker (failing start-up after the connect timeout), or, with
+	 * {@code fail-fast} off, in the background.
+	 * @param entryPoint the application's entry point
+	 * @param client the client properties
+	 * @param details the broker's address
+	 */
+	static void connect(EntryPoint entryPoint, AiodistbusProperties.Client client, AiodistbusConnectionDetails details) {
+		if (client.isFailFast()) {
+			connect(entryPoint, details.host(), details.port());
+		}
+		else if (entryPoint instanceof DEntryPoint created && created.state() == ConnectionState.NEW) {
+			created.connectInBackground(details.host(), details.port(), client.getPendingEmitLimit());
+		}
 	}
 
 	/**

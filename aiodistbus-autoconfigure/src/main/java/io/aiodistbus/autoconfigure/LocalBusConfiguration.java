@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -33,8 +35,12 @@ class LocalBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec,
-			ObjectProvider<BusObserver> observers) {
-		LocalEntryPoint entryPoint = BusObservers.addTo(new LocalEntryPoint(codec), observers);
+			ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
+			ObjectProvider<BusInstrumentation> instrumentation) {
+		LocalEntryPoint entryPoint = new LocalEntryPoint(codec);
+		BusObservers.addTo(entryPoint, observers);
+		BusErrorHandlers.applyTo(entryPoint, errorHandler);
+		BusInstrumentations.applyTo(entryPoint, instrumentation);
 		entryPoint.connect(eventBus);
 		return entryPoint;
 	}

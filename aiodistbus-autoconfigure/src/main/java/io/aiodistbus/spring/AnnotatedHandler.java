@@ -11,6 +11,15 @@ import java.util.function.UnaryOperator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.ReflectionUtils;
 
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.HandlerOptions;
+import io.aiodistbus.RetryBackOff;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.TypePatterns;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.BusEvent;
@@ -25,9 +34,14 @@ import io.aiodistbus.event.Event;
  * @param type the event type or pattern
  * @param invoker calls the method
  * @param description {@code beanName.method(Param)}, for logs
+ * @param retry the attempts {@link EventHandler#retry()} asks for, {@code null} when it is empty
+ * @param deadLetter what {@link EventHandler#deadLetter()} asks for, {@code null} when it is empty
+ * @param concurrency what {@link EventHandler#concurrency()} asks for, {@code null} when it is empty
+ * @param orderKey the key of {@link EventHandler#orderKey()}, {@code null} when it is empty
  */
 record AnnotatedHandler(String namespace, String type, Function<Event, CompletionStage<?>> invoker,
-		String description) {
+		String description, Integer retry, Boolean deadLetter, Integer concurrency,
+		Function<Event, Object> orderKey) {
 
 	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
 			+ "and returns void or a CompletionStage";
@@ -87,7 +101,99 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 				return CompletableFuture.failedFuture(ex);
 			}
 		};
-		return new AnnotatedHandler(namespace, type, invoker, description);
+		Integer retry = attempts(resolve(annotation.retry(), "retry", resolver, description), description);
+		Boolean deadLetter = flag(resolve(annotation.deadLetter(), "deadLetter", resolver, description), description);
+		Integer concurrency = positive(resolve(annotation.concurrency(), "concurrency", resolver, description),
+				"concurrency", description);
+		Function<Event, Object> orderKey = orderKey(resolve(annotation.orderKey(), "orderKey", resolver, description),
+				parameter, codec, description);
+		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter, concurrency, orderKey);
+	}
+
+	/**
+	 * The options of this method: the application's defaults, changed by what the annotation asks for.
+	 * @param defaults the application's defaults for {@code @EventHandler} methods
+	 * @param application the application's error handler, or {@code null}
+	 * @return the method's options
+	 */
+	HandlerOptions options(HandlerOptions defaults, BusErrorHandler application) {
+		HandlerOptions options = defaults.withErrorHandler(errorHandler(application));
+		if (this.concurrency != null) {
+			options = options.withConcurrency(this.concurrency);
+		}
+		return (this.orderKey != null) ? options.withOrderKey(this.orderKey) : options;
+	}
+
+	private static Function<Event, Object> orderKey(String expression, Class<?> parameter,
+			Supplier<PayloadCodec> codec, String description) {
+		if (expression.isBlank()) {
+			return null;
+		}
+		Expression parsed;
+		try {
+			parsed = new SpelExpressionParser().parseExpression(expression);
+		}
+		catch (ParseException ex) {
+			throw invalid(description, "its orderKey '" + expression + "' is not a SpEL expression: " + ex.getMessage());
+		}
+		return (event) -> parsed.getValue(SimpleEvaluationContext.forReadOnlyDataBinding()
+			.withInstanceMethods()
+			.withRootObject(new OrderKeyContext(event, parameter, codec.get()))
+			.build());
+	}
+
+	/**
+	 * The error handler of this method: {@code null} (the entry point's) unless the annotation asks for
+	 * its own attempts or dead letters, which then change the application's error handler if it is a
+	 * {@link RetryingErrorHandler}, else one that retries with the default delays.
+	 * @param application the application's error handler, or {@code null}
+	 * @return the method's own error handler, or {@code null}
+	 */
+	BusErrorHandler errorHandler(BusErrorHandler application) {
+		if (this.retry == null && this.deadLetter == null) {
+			return null;
+		}
+		RetryingErrorHandler handler = (application instanceof RetryingErrorHandler retrying) ? retrying
+				: new RetryingErrorHandler(RetryBackOff.none());
+		if (this.retry != null) {
+			handler = handler.withBackOff(handler.backOff().withMaxAttempts(this.retry));
+		}
+		if (Boolean.TRUE.equals(this.deadLetter) && handler.deadLetterSuffix() == null) {
+			handler = handler.withDeadLetters();
+		}
+		else if (Boolean.FALSE.equals(this.deadLetter)) {
+			handler = handler.withoutDeadLetters();
+		}
+		return handler;
+	}
+
+	private static Integer attempts(String value, String description) {
+		return positive(value, "retry", description);
+	}
+
+	private static Integer positive(String value, String attribute, String description) {
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			int number = Integer.parseInt(value.trim());
+			if (number >= 1) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw invalid(description, "its " + attribute + " '" + value + "' is not a whole number of 1 or more");
+	}
+
+	private static Boolean flag(String value, String description) {
+		return switch (value.trim()) {
+			case "" -> null;
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw invalid(description, "its deadLetter '" + value + "' is neither true nor false");
+		};
 	}
 
 	private static String resolve(String value, String attribute, UnaryOperator<String> resolver,

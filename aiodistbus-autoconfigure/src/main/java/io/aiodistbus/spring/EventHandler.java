@@ -35,6 +35,26 @@ import io.aiodistbus.event.BusEvent;
  * {@code @EventHandler("${demo.topic}")}. A placeholder that does not resolve fails the start of the
  * application naming the bean and method.
  *
+ * <h2>Failures</h2>
+ * What follows a failure of the method is decided by the application's
+ * {@link io.aiodistbus.BusErrorHandler BusErrorHandler} bean, or by the {@code aiodistbus.error.*}
+ * properties (by default: logged). {@link #retry()} and {@link #deadLetter()} change it for this
+ * method alone, keeping the rest (the backoff's delays, the dead-letter suffix) from the application's
+ * {@link io.aiodistbus.RetryingErrorHandler RetryingErrorHandler}:
+ * <pre class="code">
+ * &#64;EventHandler(value = "orders.created", retry = "5", deadLetter = "true")
+ * void onOrder(Order order) { ... }   // up to 5 attempts, then to orders.created.dlt
+ * </pre>
+ *
+ * <h2>Concurrency</h2>
+ * By default the method runs on the thread that delivers events (the distributed bus's dispatch
+ * thread), one event after another. {@link #concurrency()} gives it threads of its own, and
+ * {@link #orderKey()} keeps the order of the events of each key:
+ * <pre class="code">
+ * &#64;EventHandler(value = "orders.created", concurrency = "4", orderKey = "payload.customerId()")
+ * void onOrder(Order order) { ... }   // four at once, each customer's orders in order
+ * </pre>
+ *
  * <h2>Namespaces</h2>
  * Handlers are grouped by {@link #namespace()} in the {@link HandlerRegistry}. The namespaces listed
  * in {@code aiodistbus.namespaces} (by default just {@code default}) are put on the application's
@@ -63,4 +83,36 @@ public @interface EventHandler {
 	 * @return the namespace
 	 */
 	String namespace() default HandlerRegistry.DEFAULT_NAMESPACE;
+
+	/**
+	 * Attempts in all (the first delivery included) before this method gives up on an event, such as
+	 * {@code "3"}; {@code "1"} for no retry. May hold placeholders and expressions.
+	 * @return the attempts, empty for those of {@code aiodistbus.error.retry.max-attempts} (or of the
+	 * application's error handler)
+	 */
+	String retry() default "";
+
+	/**
+	 * Whether an event on which this method failed its last attempt goes to the dead-letter type
+	 * ({@code "true"}) or is logged ({@code "false"}). May hold placeholders and expressions.
+	 * @return {@code "true"} or {@code "false"}, empty for what {@code aiodistbus.error.dead-letter.enabled}
+	 * (or the application's error handler) says
+	 */
+	String deadLetter() default "";
+
+	/**
+	 * How many calls of this method may run at once, such as {@code "4"}; above 1 the calls run on the
+	 * method's own threads, and the thread that delivers events goes on (see
+	 * {@link io.aiodistbus.HandlerOptions}). May hold placeholders and expressions.
+	 * @return the concurrency, empty for {@code aiodistbus.handler.concurrency} (by default 1)
+	 */
+	String concurrency() default "";
+
+	/**
+	 * With a concurrency above 1: a SpEL expression giving the key whose events this method handles one
+	 * at a time, in delivery order, evaluated per event against an {@link OrderKeyContext}:
+	 * {@code "payload.customerId()"}, {@code "headers['customer']"}. Empty for no order.
+	 * @return the expression
+	 */
+	String orderKey() default "";
 }

@@ -22,6 +22,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.codec.PayloadCodec;
 
 /**
@@ -45,6 +47,10 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	/** The codec bean, resolved on first use: it may not exist yet when handlers are found. */
 	private final SingletonSupplier<PayloadCodec> codec;
 
+	private final ObjectProvider<BusErrorHandler> errorHandler;
+
+	private final ObjectProvider<HandlerOptions> handlerOptions;
+
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	private final List<AnnotatedHandler> pending = new ArrayList<>();
@@ -62,8 +68,27 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	 */
 	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
 			ObjectProvider<PayloadCodec> codec) {
+		this(registry, codec, null, null);
+	}
+
+	/**
+	 * @param registry the registry the handlers go to, looked up once every singleton exists
+	 * @param codec the codec that converts payloads to the handlers' parameters, looked up at the first
+	 * event; the {@linkplain PayloadCodec#shared() shared} one when there is none
+	 * @param errorHandler the application's error handler, looked up as the handlers are registered,
+	 * which the {@link EventHandler#retry() retry} and {@link EventHandler#deadLetter() deadLetter}
+	 * attributes of a method change for that method; {@code null} for none
+	 * @param handlerOptions the defaults of every method (its concurrency), looked up as the handlers
+	 * are registered, which a method's attributes change; {@code null} for
+	 * {@link HandlerOptions#defaults()}
+	 */
+	public EventHandlerAnnotationBeanPostProcessor(ObjectProvider<HandlerRegistry> registry,
+			ObjectProvider<PayloadCodec> codec, ObjectProvider<BusErrorHandler> errorHandler,
+			ObjectProvider<HandlerOptions> handlerOptions) {
 		this.registry = registry;
 		this.codec = SingletonSupplier.of(() -> codec.getIfAvailable(PayloadCodec::shared));
+		this.errorHandler = errorHandler;
+		this.handlerOptions = handlerOptions;
 	}
 
 	@Override
@@ -132,7 +157,11 @@ public final class EventHandlerAnnotationBeanPostProcessor
 	}
 
 	private void register(AnnotatedHandler handler) {
+		BusErrorHandler application = (this.errorHandler != null) ? this.errorHandler.getIfUnique() : null;
+		HandlerOptions defaults = (this.handlerOptions != null)
+				? this.handlerOptions.getIfUnique(HandlerOptions::defaults) : HandlerOptions.defaults();
 		this.registry.getObject()
-			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description());
+			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description(),
+					handler.options(defaults, application));
 	}
 }

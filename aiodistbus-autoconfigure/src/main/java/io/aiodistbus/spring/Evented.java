@@ -1,5 +1,6 @@
 package io.aiodistbus.spring;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,11 +94,9 @@ public final class Evented {
 		String type = options.type().isEmpty() ? targetClass.getSimpleName() + ".changed" : options.type();
 		ScheduledExecutorService scheduler = (options.scheduler() != null) ? options.scheduler()
 				: SharedScheduler.INSTANCE;
-		ProxyFactory factory = new ProxyFactory(target);
-		factory.setProxyTargetClass(true);
-		factory.setOpaque(true);
-		factory.addInterface(EventedObject.class);
-		factory.addAdvice(new EventedInterceptor(target, type, options.debounce(), scheduler, entryPoint));
+		ProxyFactory factory = proxyFactory(targetClass,
+				new EventedInterceptor(target, type, options.debounce(), scheduler, entryPoint));
+		factory.setTarget(target);
 		try {
 			return (T) factory.getProxy(targetClass.getClassLoader());
 		}
@@ -105,6 +104,31 @@ public final class Evented {
 			throw new IllegalArgumentException("Cannot make a " + targetClass.getName()
 					+ " evented: its class must be proxyable (not final, not a record)", ex);
 		}
+	}
+
+	/**
+	 * Returns the class of the proxies {@code Evented.of} makes of a class, creating it if need be:
+	 * what Spring's AOT processing asks for, so that it can write the class out ahead of time.
+	 * @param targetClass the class of the objects to make evented
+	 * @return the proxies' class
+	 */
+	static Class<?> proxyClass(Class<?> targetClass) {
+		// the same configuration as of(...), so that the class is the one of(...) uses (and, in a
+		// native image, loads by name)
+		EventedInterceptor placeholder = new EventedInterceptor(null, "", Duration.ZERO, null,
+				() -> null);
+		ProxyFactory factory = proxyFactory(targetClass, placeholder);
+		factory.setTargetClass(targetClass);
+		return factory.getProxyClass(targetClass.getClassLoader());
+	}
+
+	private static ProxyFactory proxyFactory(Class<?> targetClass, EventedInterceptor interceptor) {
+		ProxyFactory factory = new ProxyFactory();
+		factory.setProxyTargetClass(true);
+		factory.setOpaque(true);
+		factory.addInterface(EventedObject.class);
+		factory.addAdvice(interceptor);
+		return factory;
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -21,7 +21,7 @@ import io.aiodistbus.EntryPoint;
  * {@link EventHandlerAnnotationBeanPostProcessor} sits next to {@link EventHandler @EventHandler}; the
  * auto-configuration registers one, and a context without it can declare one as a {@code static @Bean}.
  */
-public final class EventedBeanPostProcessor implements BeanPostProcessor, DisposableBean, Ordered {
+public final class EventedBeanPostProcessor implements SmartInstantiationAwareBeanPostProcessor, DisposableBean, Ordered {
 
 	private final ObjectProvider<EntryPoint> entryPoint;
 
@@ -32,6 +32,24 @@ public final class EventedBeanPostProcessor implements BeanPostProcessor, Dispos
 	 */
 	public EventedBeanPostProcessor(ObjectProvider<EntryPoint> entryPoint) {
 		this.entryPoint = entryPoint;
+	}
+
+	/**
+	 * The proxy's class for {@link EventedBean @EventedBean} classes: Spring's AOT processing asks for
+	 * the final type of each bean, and so writes the proxy class out ahead of time, for a native image
+	 * that cannot make classes at run time.
+	 */
+	@Override
+	public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+		if (AnnotatedElementUtils.findMergedAnnotation(beanClass, EventedBean.class) == null) {
+			return beanClass;
+		}
+		try {
+			return Evented.proxyClass(beanClass);
+		}
+		catch (RuntimeException ex) {
+			return beanClass;  // not proxyable: initialization reports it with the bean's name
+		}
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.event.Event;
@@ -41,10 +42,26 @@ public final class HandlerRegistry {
 	 * it returns the stage to wait for, or {@code null} once it finished
 	 * @param description the handler as logs name it, such as {@code chatService.onMessage(ChatMessage)}
 	 */
+	public void register(String namespace, String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description) {
+		register(namespace, type, handler, description, HandlerOptions.defaults());
+	}
+
+	/**
+	 * Adds a handler with options of its own (an error handler, concurrency) to a namespace, and to
+	 * every entry point the namespace is already used on.
+	 * @param namespace the namespace
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler, as for {@link #register(String, String, Function, String)}
+	 * @param description the handler as logs name it
+	 * @param options the handler's options; each entry point it is put on gives it lanes of its own
+	 */
 	public synchronized void register(String namespace, String type,
-			Function<? super Event, ? extends CompletionStage<?>> handler, String description) {
+			Function<? super Event, ? extends CompletionStage<?>> handler, String description,
+			HandlerOptions options) {
 		Handler registered = new Handler(Objects.requireNonNull(type, "type must not be null"),
-				Objects.requireNonNull(handler, "handler must not be null"), description);
+				Objects.requireNonNull(handler, "handler must not be null"), description,
+				Objects.requireNonNull(options, "options must not be null"));
 		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(registered);
 		for (EntryPoint entryPoint : this.uses.getOrDefault(namespace, List.of())) {
 			registered.subscribe(entryPoint);
@@ -75,10 +92,10 @@ public final class HandlerRegistry {
 	}
 
 	private record Handler(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
-			String description) {
+			String description, HandlerOptions options) {
 
 		Subscription subscribe(EntryPoint entryPoint) {
-			return entryPoint.onAsync(this.type, this.handler, this.description);
+			return entryPoint.onAsync(this.type, this.handler, this.description, this.options);
 		}
 	}
 }

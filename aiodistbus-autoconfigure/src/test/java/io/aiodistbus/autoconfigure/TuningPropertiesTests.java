@@ -45,7 +45,7 @@ class TuningPropertiesTests {
 			.withPropertyValues("aiodistbus.client.inbound-capacity=10", "aiodistbus.client.overflow-policy=drop-oldest",
 					"aiodistbus.client.push-high-water-mark=20", "aiodistbus.client.send-timeout=0",
 					"aiodistbus.client.close-flush-timeout=250ms", "aiodistbus.client.max-message-size=64KB",
-					"aiodistbus.client.wire-format=python")
+					"aiodistbus.client.wire-format=python", "aiodistbus.client.inline-dispatch=true")
 			.run((context) -> {
 				ClientOptions options = ClientBusConfiguration.clientOptions(
 						context.getBean(AiodistbusProperties.class).getClient(), null,
@@ -57,6 +57,7 @@ class TuningPropertiesTests {
 				assertThat(options.closeFlushTimeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.maxMessageSize()).isEqualTo(64 * 1024);
 				assertThat(options.wireFormat()).isEqualTo(WireFormat.PYTHON);
+				assertThat(options.inlineDispatch()).isTrue();
 			});
 	}
 

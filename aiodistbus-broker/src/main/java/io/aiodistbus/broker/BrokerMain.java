@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.aiodistbus.broker.BrokerServer.ServeSettings;
 import io.aiodistbus.distributed.BrokerOptions;
 import io.aiodistbus.distributed.BrokerSecurity;
 import io.aiodistbus.distributed.CurveKeyPair;
@@ -22,6 +23,16 @@ import io.aiodistbus.distributed.DEventBus;
  * without brackets ({@code ::1}, {@code [::1]}, {@code ::}). It serves until the process is stopped;
  * a shutdown hook closes it, so clients hear its close. Should the broker stop serving by itself
  * (ZeroMQ's I/O thread died), the process exits with status 1, so that a supervisor restarts it.
+ * Every {@link BrokerOptions} setting has an option ({@code --publish-hwm N} too).
+ *
+ * <h2>Operability</h2>
+ * Clients' connects and disconnects are logged at INFO, SIGUSR1 logs the counters, and
+ * {@code --http-port P} serves {@code /healthz}, Prometheus {@code /metrics}, JSON {@code /stats},
+ * server-sent {@code /events} and a live page ({@link BrokerHttpServer}).
+ *
+ * <h2>Client commands</h2>
+ * {@code pub TYPE JSON}, {@code sub PATTERN} and {@code bench} talk to a running broker
+ * ({@link ClientCommands}).
  *
  * <h2>CURVE</h2>
  * <pre>
@@ -46,18 +57,23 @@ public final class BrokerMain {
 	/**
 	 * @param args {@code --host H}, {@code --port P}, {@code --pulse D} (e.g. {@code 15s},
 	 * {@code 500ms}), {@code --max-message-size S} (bytes, or e.g. {@code 64KB}, {@code 4MB}),
-	 * {@code --secret-key-file FILE} with {@code --allow FILE}, {@code --help}; or
-	 * {@code --generate-keys [--out FILE]}
+	 * {@code --publish-hwm N}, {@code --secret-key-file FILE} with {@code --allow FILE},
+	 * {@code --http-port P} and {@code --http-host H}, {@code --help}; or
+	 * {@code --generate-keys [--out FILE]}; or {@code pub}, {@code sub} or {@code bench} and theirs
 	 * @throws InterruptedException if interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		BrokerOptions options;
+		if (args.length > 0 && ClientCommands.NAMES.contains(args[0])) {
+			System.exit(ClientCommands.run(args, System.out, System.err));
+			return;
+		}
+		ServeSettings settings;
 		try {
 			if (Arrays.asList(args).contains("--generate-keys")) {
 				generateKeys(args, System.out);
 				return;
 			}
-			options = parse(args);
+			settings = parse(args);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
@@ -65,16 +81,23 @@ public final class BrokerMain {
 			System.exit(2);
 			return;
 		}
-		if (options == null) {
+		if (settings == null) {
 			System.out.println(usage());
 			return;
 		}
-		DEventBus broker = new DEventBus(options);
+		serve(settings);
+	}
+
+	private static void serve(ServeSettings settings) throws InterruptedException {
+		BrokerOptions options = settings.options();
+		BrokerServer server = BrokerServer.start(settings);
+		DEventBus broker = server.broker();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			broker.close();
+			server.close();
 			stopped.countDown();
 		}, "aiodistbus-broker-shutdown"));
+		StatsSignal.install(server.monitor());
 		// host:port, an IPv6 host in brackets; scripts read the port from this line
 		System.out.println("aiodistbus broker on " + broker.endpoint() + " (publish "
 				+ (broker.port() + 1) + ", collect " + (broker.port() + 2) + ", native publish " + (broker.port() + 3)
@@ -84,6 +107,13 @@ public final class BrokerMain {
 			System.out.println("CURVE on, " + options.security().allowedClientKeys().size()
 					+ " allowed client keys; the broker's public key, for clients: "
 					+ options.security().serverKeys().publicKey());
+		}
+		if (server.httpPort() >= 0) {
+			// scripts and tests read the HTTP port from this line
+			String host = settings.httpHost();
+			System.out.println("aiodistbus broker http on http://"
+					+ ((host.contains(":") && !host.startsWith("[")) ? "[" + host + "]" : host) + ":" + server.httpPort()
+					+ "/ (/healthz, /metrics, /stats, /events)");
 		}
 		while (!stopped.await(1, TimeUnit.SECONDS)) {
 			if (!broker.isRunning()) {
@@ -126,10 +156,16 @@ public final class BrokerMain {
 		out.println("# the key pair is in " + file + ", readable by its owner only; keep it secret");
 	}
 
-	static BrokerOptions parse(String[] args) {
+	/**
+	 * @return what to serve, or {@code null} for {@code --help}
+	 * @throws IllegalArgumentException for an unknown option or a bad value
+	 */
+	static ServeSettings parse(String[] args) {
 		BrokerOptions options = BrokerOptions.defaults().withPort(5555);
 		Path secretKeyFile = null;
 		Path allowFile = null;
+		String httpHost = "127.0.0.1";
+		int httpPort = -1;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -141,11 +177,14 @@ public final class BrokerMain {
 			String value = args[++i];
 			switch (arg) {
 				case "--host" -> options = options.withHost(value);
-				case "--port" -> options = options.withPort(parsePort(value));
+				case "--port" -> options = options.withPort(parsePort(arg, value));
 				case "--pulse" -> options = options.withPulse(parseDuration(value));
 				case "--max-message-size" -> options = withMaxMessageSize(options, value);
+				case "--publish-hwm", "--publish-high-water-mark" -> options = withPublishHighWaterMark(options, arg, value);
 				case "--secret-key-file" -> secretKeyFile = Path.of(value);
 				case "--allow" -> allowFile = Path.of(value);
+				case "--http-host" -> httpHost = value;
+				case "--http-port" -> httpPort = parsePort(arg, value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg);
 			}
 		}
@@ -153,7 +192,19 @@ public final class BrokerMain {
 			throw new IllegalArgumentException("--secret-key-file and --allow go together: CURVE needs the broker's "
 					+ "key pair and the public keys of the clients it lets in");
 		}
-		return (secretKeyFile != null) ? options.withSecurity(readSecurity(secretKeyFile, allowFile)) : options;
+		if (secretKeyFile != null) {
+			options = options.withSecurity(readSecurity(secretKeyFile, allowFile));
+		}
+		return new ServeSettings(options, httpHost, httpPort);
+	}
+
+	private static BrokerOptions withPublishHighWaterMark(BrokerOptions options, String arg, String value) {
+		try {
+			return options.withPublishHighWaterMark(Integer.parseInt(value));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(arg + " needs a number of messages, 0 for no limit, got '" + value + "'");
+		}
 	}
 
 	private static BrokerSecurity readSecurity(Path secretKeyFile, Path allowFile) {
@@ -166,12 +217,16 @@ public final class BrokerMain {
 		}
 	}
 
-	private static int parsePort(String value) {
+	static int parsePort(String arg, String value) {
 		try {
-			return Integer.parseInt(value);
+			int port = Integer.parseInt(value);
+			if (port < 0 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--port needs a number, got '" + value + "'");
+			throw new IllegalArgumentException(arg + " needs a port from 0 to 65535, got '" + value + "'");
 		}
 	}
 
@@ -223,7 +278,8 @@ public final class BrokerMain {
 
 	private static String usage() {
 		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--max-message-size 1MB]\n"
-				+ "              [--secret-key-file FILE --allow FILE]\n"
-				+ "       broker --generate-keys [--out FILE]";
+				+ "              [--publish-hwm 100000] [--secret-key-file FILE --allow FILE]\n"
+				+ "              [--http-port PORT [--http-host 127.0.0.1]]\n"
+				+ "       broker --generate-keys [--out FILE]\n" + ClientCommands.usage();
 	}
 }

@@ -58,11 +58,11 @@ class BrokerMainKeysTests {
 		Files.writeString(allowFile, client + "  # alice\n");
 
 		BrokerOptions options = BrokerMain.parse(new String[] { "--host", "0.0.0.0", "--secret-key-file",
-				keyFile.toString(), "--allow", allowFile.toString() });
+				keyFile.toString(), "--allow", allowFile.toString() }).options();
 
 		assertThat(options.security().serverKeys()).isEqualTo(broker);
 		assertThat(options.security().allowedClientKeys()).containsExactly(client);
-		assertThat(BrokerMain.parse(new String[] { "--port", "6000" }).security()).isNull();
+		assertThat(BrokerMain.parse(new String[] { "--port", "6000" }).options().security()).isNull();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.aiodistbus.broker.BrokerServer.ServeSettings;
 import io.aiodistbus.distributed.BrokerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,15 +34,38 @@ class BrokerMainTests {
 
 	@Test
 	void theBrokerCommandLineTakesIpv6AndTheSizeLimit() {
-		BrokerOptions options = BrokerMain.parse(new String[] { "--host", "[::1]", "--max-message-size", "64KB" });
+		BrokerOptions options = BrokerMain.parse(new String[] { "--host", "[::1]", "--max-message-size", "64KB" }).options();
 		assertThat(options.host()).isEqualTo("[::1]");
 		assertThat(options.maxMessageSize()).isEqualTo(64 * 1024);
-		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "4mb" }).maxMessageSize()).isEqualTo(4 << 20);
-		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "500" }).maxMessageSize()).isEqualTo(500);
+		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "4mb" }).options().maxMessageSize()).isEqualTo(4 << 20);
+		assertThat(BrokerMain.parse(new String[] { "--max-message-size", "500" }).options().maxMessageSize()).isEqualTo(500);
 		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--max-message-size", "-1" }))
 			.hasMessageContaining("--max-message-size needs a size");
 		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--max-message-size", "3GB" }))
 			.hasMessageContaining("--max-message-size needs a size");
+	}
+
+	@Test
+	void theBrokerCommandLineTakesEveryBrokerOptionAndTheHttpPort() {
+		ServeSettings settings = BrokerMain.parse(new String[] { "--host", "0.0.0.0", "--port", "6000", "--pulse",
+				"500ms", "--max-message-size", "64KB", "--publish-hwm", "1000", "--http-port", "9090", "--http-host",
+				"::1" });
+		assertThat(settings.options()).isEqualTo(BrokerOptions.builder()
+			.host("0.0.0.0")
+			.port(6000)
+			.pulse(Duration.ofMillis(500))
+			.maxMessageSize(64 * 1024)
+			.publishHighWaterMark(1000)
+			.build());
+		assertThat(settings.httpPort()).isEqualTo(9090);
+		assertThat(settings.httpHost()).isEqualTo("::1");
+		assertThat(BrokerMain.parse(new String[] { "--publish-high-water-mark", "0" }).options().publishHighWaterMark())
+			.isZero();
+		assertThat(BrokerMain.parse(new String[0]).httpPort()).as("no HTTP unless asked for").isEqualTo(-1);
+		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--publish-hwm", "-1" }))
+			.hasMessageContaining("--publish-hwm needs a number of messages");
+		assertThatThrownBy(() -> BrokerMain.parse(new String[] { "--http-port", "70000" }))
+			.hasMessageContaining("--http-port needs a port from 0 to 65535");
 	}
 
 	@Test

@@ -33,10 +33,18 @@ import java.util.Objects;
  * broker that sends a larger one (the client then reconnects)
  * @param wireFormat the format the client prefers: {@link WireFormat#NATIVE} (the default) where the
  * broker speaks it, else Python's; {@link WireFormat#PYTHON} always speaks Python's
+ * @param inlineDispatch whether an event that arrives alone may run its handlers on the client's I/O
+ * thread, saving the hand-off to the dispatch thread (a round trip's largest cost on two cores) while
+ * the handlers stay quick: off by default, since a handler that blocks then holds up the socket reads,
+ * heartbeats included, for as long as it blocks (see {@link DEntryPoint})
  */
 public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean reconnect, Duration connectTimeout,
 		int inboundCapacity, OverflowPolicy overflowPolicy, int pushHighWaterMark, Duration closeFlushTimeout,
-		ClientSecurity security, Duration sendTimeout, long maxMessageSize, WireFormat wireFormat) {
+		ClientSecurity security, Duration sendTimeout, long maxMessageSize, WireFormat wireFormat,
+		boolean inlineDispatch) {
+
+	/** The default {@link #inlineDispatch()}: off, every event goes through the dispatch thread. */
+	public static final boolean DEFAULT_INLINE_DISPATCH = false;
 
 	/** The default {@link #wireFormat()}: native where the broker speaks it. */
 	public static final WireFormat DEFAULT_WIRE_FORMAT = WireFormat.NATIVE;
@@ -236,6 +244,14 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 	}
 
 	/**
+	 * @param value whether an event that arrives alone may run its handlers on the I/O thread
+	 * @return a copy with that setting
+	 */
+	public ClientOptions withInlineDispatch(boolean value) {
+		return toBuilder().inlineDispatch(value).build();
+	}
+
+	/**
 	 * Collects {@link ClientOptions} values, starting from the defaults or from an instance. Not
 	 * thread-safe; {@link #build()} checks the values, the setters do not.
 	 */
@@ -265,6 +281,8 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 
 		private WireFormat wireFormat = DEFAULT_WIRE_FORMAT;
 
+		private boolean inlineDispatch = DEFAULT_INLINE_DISPATCH;
+
 		private Builder() {
 		}
 
@@ -281,6 +299,7 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 			this.sendTimeout = options.sendTimeout;
 			this.maxMessageSize = options.maxMessageSize;
 			this.wireFormat = options.wireFormat;
+			this.inlineDispatch = options.inlineDispatch;
 		}
 
 		/**
@@ -392,6 +411,15 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		}
 
 		/**
+		 * @param value whether an event that arrives alone may run its handlers on the I/O thread
+		 * @return this builder
+		 */
+		public Builder inlineDispatch(boolean value) {
+			this.inlineDispatch = value;
+			return this;
+		}
+
+		/**
 		 * @return the options with the values set so far
 		 * @throws IllegalArgumentException if a value is invalid, the message starting with its name
 		 * @throws NullPointerException if a required value is {@code null}, likewise
@@ -399,7 +427,7 @@ public record ClientOptions(Duration pulseCheckInterval, int pulseLimit, boolean
 		public ClientOptions build() {
 			return new ClientOptions(this.pulseCheckInterval, this.pulseLimit, this.reconnect, this.connectTimeout,
 					this.inboundCapacity, this.overflowPolicy, this.pushHighWaterMark, this.closeFlushTimeout,
-					this.security, this.sendTimeout, this.maxMessageSize, this.wireFormat);
+					this.security, this.sendTimeout, this.maxMessageSize, this.wireFormat, this.inlineDispatch);
 		}
 
 	}

@@ -39,9 +39,14 @@ import io.aiodistbus.internal.wire.WireEvent;
  *
  * <h2>Threads and order</h2>
  * Each client has an I/O thread that reads and checks every message, and a dispatch thread that runs
- * the handlers, so a slow handler never stops the socket reader. Events reach each handler in the
- * order the broker published them, which keeps each publisher's order. {@code emit} encodes on the
- * calling thread and returns once the event is queued for sending.
+ * the handlers, so a slow handler never stops the socket reader. With
+ * {@link ClientOptions#inlineDispatch()} an event that arrives alone, while no other is queued or
+ * handled, runs on the I/O thread itself as long as the handlers have been quick, which saves a thread
+ * hand-off of latency; a handler that then blocks holds up the reads (and the heartbeat) until it
+ * returns, and sends events through the queue until the handlers were quick a few times again. One
+ * event is handled at a time, and
+ * events reach each handler in the order the broker published them, which keeps each publisher's
+ * order. {@code emit} encodes on the calling thread and returns once the event is queued for sending.
  *
  * <h2>Heartbeat and reconnection</h2>
  * Every {@code pulseCheckInterval} the client checks that a broker pulse arrived; after more than
@@ -113,6 +118,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private volatile boolean paused;
 
+	/** Emits kept until the first connection, while connecting in the background; {@code null} otherwise. */
+	private volatile PendingEmits pendingEmits;
+
 	/** Creates a client with the default options and the shared codec. */
 	public DEntryPoint() {
 		this(ClientOptions.defaults());
@@ -160,27 +168,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * @throws EntryPointStateException if already connected or closed
 	 */
 	public void connect(String host, int port, Duration timeout) {
-		ClientIo started;
-		synchronized (this) {
-			if (this.state == ConnectionState.CLOSED) {
-				throw new EntryPointStateException("Cannot connect " + this + ": it is closed");
-			}
-			if (this.state != ConnectionState.NEW) {
-				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
-			}
-			this.endpoint = Sockets.hostAndPort(host, port);
-			List<String> prefixes = new ArrayList<>();
-			for (Subscriber subscriber : subscribers()) {
-				prefixes.add(subscriber.pattern().subscriptionPrefix());
-			}
-			this.inbound = new Inbound(this.name + "-dispatch", this.options.inboundCapacity(),
-					this.options.overflowPolicy(), this::dispatch, this.drops, this.dropLog);
-			started = new ClientIo(id(), host, port, this.options, prefixes, new IoListener(), this.drops,
-					this.dropLog, this.name + "-io");
-			this.io = started;
-			setState(ConnectionState.CONNECTING);
-			started.start();
-		}
+		ClientIo started = startIo(host, port);
 		boolean connected;
 		try {
 			connected = started.awaitConnected(timeout.toMillis());
@@ -200,11 +188,65 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	}
 
 	/**
+	 * Starts connecting and returns at once, for an application that must start while its broker is
+	 * down: the client handshakes every half second until the broker answers, however long that takes,
+	 * and is {@link ConnectionState#CONNECTING} until then. Emits made before the first connection are
+	 * kept in order, up to {@code pendingLimit}, and sent once connected (before any later emit); beyond
+	 * the limit they are dropped and counted as {@link DropReason#QUEUE_FULL}. Handlers registered before
+	 * receive from the first connection on.
+	 * @param host the broker's address
+	 * @param port the broker's handshake port
+	 * @param pendingLimit how many emits to keep until the first connection, at least 0
+	 * @throws EntryPointStateException if already connected or closed
+	 */
+	public void connectInBackground(String host, int port, int pendingLimit) {
+		if (pendingLimit < 0) {
+			throw new IllegalArgumentException("pendingLimit must not be negative, was " + pendingLimit);
+		}
+		synchronized (this) {
+			// set before the I/O thread can report the connection that flushes it
+			if (this.state == ConnectionState.NEW) {
+				this.pendingEmits = new PendingEmits(pendingLimit);
+			}
+		}
+		startIo(host, port);
+		logger.info("{} connects to the broker at {} in the background; up to {} emits wait for it", this,
+				this.endpoint, pendingLimit);
+	}
+
+	private ClientIo startIo(String host, int port) {
+		ClientIo started;
+		synchronized (this) {
+			if (this.state == ConnectionState.CLOSED) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is closed");
+			}
+			if (this.state != ConnectionState.NEW) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
+			}
+			this.endpoint = Sockets.hostAndPort(host, port);
+			List<String> prefixes = new ArrayList<>();
+			for (Subscriber subscriber : subscribers()) {
+				prefixes.add(subscriber.pattern().subscriptionPrefix());
+			}
+			this.inbound = new Inbound(this.name + "-dispatch", this.options.inboundCapacity(),
+					this.options.overflowPolicy(), this::dispatch, this.drops, this.dropLog,
+					this.options.inlineDispatch(), System::nanoTime);
+			started = new ClientIo(id(), host, port, this.options, prefixes, new IoListener(), this.drops,
+					this.dropLog, this.name + "-io");
+			this.io = started;
+			setState(ConnectionState.CONNECTING);
+			started.start();
+		}
+		return started;
+	}
+
+	/**
 	 * Stops delivering to the handlers while emits still work, for the first step of a graceful
 	 * shutdown: events that arrive from now on are not queued for the handlers (their sequence
 	 * numbers are still followed, so they do not count as lost later), while the events already
-	 * queued and the one being handled are delivered. Waits for that, for at most the timeout, and
-	 * never interrupts a handler. The handlers stay registered and the client connected.
+	 * queued and the one being handled are delivered, and the calls queued on the lanes of handlers with
+	 * a concurrency above 1 are made. Waits for that, for at most the timeout, and never interrupts a
+	 * handler. The handlers stay registered and the client connected.
 	 * @param timeout how long to wait for the handlers
 	 * @return whether the handlers finished in time ({@code false} when called from a handler)
 	 * @see #resumeDelivery()
@@ -217,7 +259,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 		logger.info("{} stopped delivering events to its handlers (emits still go out); waiting up to {} ms "
 				+ "for the running handlers and {} queued events", this, timeout.toMillis(), queue.size());
-		boolean finished = queue.drain(timeout.toMillis());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		// the lanes take events only from the dispatch thread: once it drained, they get no more
+		boolean finished = queue.drain(timeout.toMillis()) && awaitHandlerLanes(deadline);
 		if (!finished) {
 			logger.warn("{}: the handlers did not finish within {} ms; closing the client will interrupt them",
 					this, timeout.toMillis());
@@ -331,7 +375,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		if (current == ConnectionState.CLOSED) {
 			throw new EntryPointStateException("Cannot emit '" + type + "': " + this + " is closed");
 		}
-		if (!this.everConnected) {
+		if (!this.everConnected && this.pendingEmits == null) {
 			throw new EntryPointStateException("Cannot emit '" + type + "': " + this
 					+ " is not connected; call connect(host, port) first");
 		}
@@ -339,6 +383,53 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	@Override
 	protected void publish(Event event) {
+		PendingEmits waiting = this.pendingEmits;
+		if (waiting != null) {
+			PendingEmits.Offer offer = waiting.offer(event);
+			if (offer == PendingEmits.Offer.KEPT) {
+				return;
+			}
+			if (offer == PendingEmits.Offer.FULL) {
+				this.drops.increment(DropReason.QUEUE_FULL);
+				this.dropLog.dropped(DropReason.QUEUE_FULL, event.type(),
+						"not connected to the broker yet, and as many emits as allowed already wait for it");
+				return;
+			}
+		}
+		send(event);
+	}
+
+	/**
+	 * Sends the emits kept while connecting in the background, on a thread of its own so that the I/O
+	 * thread that reported the connection goes on reading.
+	 */
+	private void flushPendingEmits() {
+		PendingEmits waiting = this.pendingEmits;
+		if (waiting == null) {
+			return;
+		}
+		logger.info("{} connected to the broker at {}", this, this.endpoint);
+		Thread flusher = new Thread(() -> {
+			int count = waiting.size();
+			Event event;
+			while ((event = waiting.next()) != null) {
+				try {
+					send(event);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("{}: a pending emit of '{}' failed", this, event.type(), ex);
+				}
+			}
+			this.pendingEmits = null;
+			if (count > 0) {
+				logger.info("{} sent the {} emits that waited for the broker", this, count);
+			}
+		}, this.name + "-pending");
+		flusher.setDaemon(true);
+		flusher.start();
+	}
+
+	private void send(Event event) {
 		Object data = event.data();
 		byte[] payload = this.codec.encode(data);
 		String dtype = (event.dtype() != null) ? event.dtype() : this.codec.dtypeOf(data);
@@ -466,6 +557,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			}
 			DEntryPoint.this.everConnected = true;
 			setState(ConnectionState.CONNECTED);
+			if (!reconnected) {
+				flushPendingEmits();
+			}
 		}
 
 		@Override

@@ -6,8 +6,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,28 @@ import io.aiodistbus.internal.wire.WireEvent;
  * The queue between a client's socket reader and its handlers, and the thread that drains it. Bounded,
  * so a slow handler costs memory only up to the capacity; what happens beyond is the
  * {@link OverflowPolicy}. One queue keeps the order in which the broker published.
+ *
+ * <h2>Running a sparse event on the reader's thread</h2>
+ * Handing an event to the dispatch thread costs a wake-up, which on two cores is most of a round
+ * trip's latency. When inline runs are allowed, an event that arrives alone (more than
+ * {@link #SPARSE_GAP_NANOS} after the one before) while nothing is queued or being handled runs on
+ * the reader's thread itself, as long as the last {@link #QUICK_RUNS} runs each took at most
+ * {@link #SLOW_NANOS}: handlers that have shown themselves quick may hold up socket reads for about
+ * that long, a handler that turns slow does so once, and then events go through the queue until the
+ * handlers were quick that many times again. Events that come close together always go through the
+ * queue, so under load the reader keeps reading while the handlers run. Either way one event is
+ * handled at a time, in queue order.
  */
 final class Inbound {
+
+	/** An event that follows the one before by more than this arrived alone. */
+	static final long SPARSE_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+	/** A run longer than this is slow. */
+	static final long SLOW_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+	/** How many quick runs in a row, and none slow, allow inline runs. */
+	static final int QUICK_RUNS = 16;
 
 	private static final Logger logger = LoggerFactory.getLogger(Inbound.class);
 
@@ -41,15 +63,46 @@ final class Inbound {
 
 	private final Thread thread;
 
+	private final boolean inlineRuns;
+
+	private final LongSupplier clock;
+
+	/** Events queued or being handled by the dispatch thread; raised by the reader only. */
+	private final AtomicLong pending = new AtomicLong();
+
+	/** The reader's thread while it runs an event itself, else {@code null}. */
+	private volatile Thread inlineThread;
+
+	private final Object inlineLock = new Object();
+
+	/** When the reader queued or ran the last event; reader only. */
+	private long lastOfferNanos;
+
+	/** Quick runs since the last slow one; written by whichever thread just ran an event. */
+	private volatile int quickRuns;
+
 	/**
 	 * One latch per drain marker in the queue, in queue order: a marker left by a drain that timed out
 	 * releases that drain's latch, not a later one's.
 	 */
 	private final Queue<CountDownLatch> drainWaiters = new ConcurrentLinkedQueue<>();
 
+	/**
+	 * @param name the dispatch thread's name
+	 * @param capacity the most events queued
+	 * @param policy what to do when the queue is full
+	 * @param sink handles an event
+	 * @param drops counts dropped events
+	 * @param dropLog logs them
+	 * @param inlineRuns whether a sparse event may run on the reader's thread (see above)
+	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
+	 */
 	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<WireEvent> sink, DropCounters drops,
-			DropLog dropLog) {
+			DropLog dropLog, boolean inlineRuns, LongSupplier clock) {
+		this.inlineRuns = inlineRuns;
+		this.clock = clock;
 		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.lastOfferNanos = clock.getAsLong();
 		this.policy = policy;
 		this.sink = sink;
 		this.drops = drops;
@@ -65,6 +118,16 @@ final class Inbound {
 	 * @param stopping tells a blocked reader to give up
 	 */
 	void offer(WireEvent event, BooleanSupplier stopping) {
+		if (this.inlineRuns) {
+			long now = this.clock.getAsLong();
+			boolean sparse = now - this.lastOfferNanos > SPARSE_GAP_NANOS;
+			this.lastOfferNanos = now;
+			if (sparse && this.pending.get() == 0 && this.quickRuns >= QUICK_RUNS) {
+				runInline(event);
+				return;
+			}
+		}
+		this.pending.incrementAndGet();
 		if (this.queue.offer(event)) {
 			return;
 		}
@@ -103,7 +166,40 @@ final class Inbound {
 		}
 	}
 
+	/** Runs an event on the reader's thread; nothing is queued or being handled meanwhile. */
+	private void runInline(WireEvent event) {
+		synchronized (this.inlineLock) {
+			this.inlineThread = Thread.currentThread();
+		}
+		long start = this.clock.getAsLong();
+		try {
+			this.sink.accept(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
+		}
+		finally {
+			long end = this.clock.getAsLong();
+			timed(end - start);
+			synchronized (this.inlineLock) {
+				this.inlineThread = null;
+				this.inlineLock.notifyAll();
+			}
+		}
+	}
+
+	/** Called by the one thread running events at the time: the reader inline, or the dispatch thread. */
+	private void timed(long tookNanos) {
+		if (tookNanos > SLOW_NANOS) {
+			this.quickRuns = 0;
+		}
+		else if (this.quickRuns < QUICK_RUNS) {
+			this.quickRuns++;
+		}
+	}
+
 	private void dropped(WireEvent event) {
+		this.pending.decrementAndGet();
 		this.drops.increment(DropReason.QUEUE_FULL);
 		this.dropLog.dropped(DropReason.QUEUE_FULL, event.type(), "the handlers are behind by "
 				+ this.queue.size() + " events (policy " + this.policy + ")");
@@ -113,8 +209,10 @@ final class Inbound {
 		return this.queue.size();
 	}
 
+	/** @return whether the caller is running a handler: on the dispatch thread, or inline on the reader's */
 	boolean isDispatchThread() {
-		return Thread.currentThread() == this.thread;
+		Thread current = Thread.currentThread();
+		return current == this.thread || current == this.inlineThread;
 	}
 
 	private void run() {
@@ -133,11 +231,18 @@ final class Inbound {
 				this.drainWaiters.remove().countDown();
 				continue;
 			}
+			long start = this.inlineRuns ? this.clock.getAsLong() : 0L;
 			try {
 				this.sink.accept(event);
 			}
 			catch (RuntimeException ex) {
 				logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
+			}
+			finally {
+				if (this.inlineRuns) {
+					timed(this.clock.getAsLong() - start);
+				}
+				this.pending.decrementAndGet();
 			}
 		}
 	}
@@ -161,11 +266,25 @@ final class Inbound {
 				this.drainWaiters.remove(reached);
 				return false;
 			}
-			return reached.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			return reached.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) && inlineFinished(deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/** Waits for an event the reader is running itself, if any, until the deadline. */
+	private boolean inlineFinished(long deadline) throws InterruptedException {
+		synchronized (this.inlineLock) {
+			while (this.inlineThread != null) {
+				long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (left <= 0) {
+					return false;
+				}
+				this.inlineLock.wait(left);
+			}
+			return true;
 		}
 	}
 

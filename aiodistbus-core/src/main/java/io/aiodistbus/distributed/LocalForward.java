@@ -37,7 +37,7 @@ final class LocalForward implements AutoCloseable {
 		this.patterns = Arrays.stream(types).map(TopicPattern::parse).toArray(TopicPattern[]::new);
 		this.codec = codec;
 		this.queue = new Inbound("aiodistbus-forward-" + brokerName, CAPACITY, OverflowPolicy.DROP_NEWEST,
-				this::deliver, drops, dropLog);
+				this::deliver, drops, dropLog, false, System::nanoTime);
 	}
 
 	/** Called on the broker's I/O thread. */

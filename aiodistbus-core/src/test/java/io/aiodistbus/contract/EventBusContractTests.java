@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -24,9 +25,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.aiodistbus.BusObserver;
+import io.aiodistbus.DeadLetterHeaders;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.HandlerOptions;
+import io.aiodistbus.RetryBackOff;
+import io.aiodistbus.RetryingErrorHandler;
 import io.aiodistbus.Subscription;
+import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 
@@ -301,6 +307,194 @@ public abstract class EventBusContractTests {
 		assertThat(kept.awaitCount(2)).containsExactly("one", "two");
 		Awaitility.await().until(() -> failures.size() == 2);
 		assertThat(failures).containsExactly("test:boom", "test:boom");
+	}
+
+	@Test
+	void handlerFailingTwiceSucceedsOnItsThirdAttemptUnderRetry() {
+		EntryPoint receiver = entryPoint();
+		receiver.setErrorHandler(new RetryingErrorHandler(quickRetries(3)));
+		List<Integer> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
+		receiver.addObserver(new BusObserver() {
+			@Override
+			public void handlerRetrying(Event event, String handler, Throwable error, int attempt, Duration delay) {
+				retried.add(attempt);
+			}
+		});
+		AtomicInteger calls = new AtomicInteger();
+		Catcher<String> succeeded = new Catcher<>();
+		Catcher<String> other = new Catcher<>();
+		receiver.on("test.retry", String.class, (payload) -> {
+			if (calls.incrementAndGet() <= 2) {
+				throw new IllegalStateException("not yet, call " + calls.get());
+			}
+			succeeded.accept(payload);
+		});
+		receiver.on("test.retry", String.class, other);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("test.retry", "once");
+
+		assertThat(succeeded.awaitOne()).isEqualTo("once");
+		assertThat(calls).hasValue(3);
+		assertThat(retried).containsExactly(1, 2);
+		assertThat(other.awaitOne()).isEqualTo("once");
+	}
+
+	@Test
+	void handlerBeingRetriedHoldsUpNeitherOtherHandlersNorLaterEvents() {
+		EntryPoint receiver = entryPoint();
+		receiver.setErrorHandler(new RetryingErrorHandler(quickRetries(2)));
+		CountDownLatch retrying = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		receiver.on("test.slow", String.class, (payload) -> {
+			if (calls.incrementAndGet() == 1) {
+				throw new IllegalStateException("first call fails");
+			}
+			if (calls.get() == 2) {
+				// the retry holds its thread until the test saw the other events arrive
+				retrying.countDown();
+				awaitLatch(release);
+			}
+		});
+		Catcher<String> other = new Catcher<>();
+		receiver.on("test.*", String.class, other);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		// emitAsync: on the local bus a blocking emit waits for the retry, which waits for the test
+		sender.emitAsync("test.slow", "first");
+		awaitLatch(retrying);
+		sender.emitAsync("test.slow", "second");
+		sender.emitAsync("test.next", "third");
+
+		assertThat(other.awaitCount(3)).containsExactly("first", "second", "third");
+		release.countDown();
+		Awaitility.await().until(() -> calls.get() == 3);
+	}
+
+	@Test
+	void permanentlyFailingHandlerSendsTheEventToItsDeadLetterTypeWithHeaders() {
+		EntryPoint receiver = entryPoint();
+		receiver.setErrorHandler(new RetryingErrorHandler(quickRetries(2)).withDeadLetters());
+		List<String> deadLettered = new java.util.concurrent.CopyOnWriteArrayList<>();
+		receiver.addObserver(new BusObserver() {
+			@Override
+			public void deadLettered(Event event, String handler, Throwable error, int attempts, String type) {
+				deadLettered.add(event.type() + " -> " + type + " after " + attempts);
+			}
+		});
+		receiver.on("test.fail", Greeting.class, (greeting) -> {
+			throw new IllegalStateException("cannot greet " + greeting.name());
+		});
+		connect(receiver);
+		EntryPoint auditor = entryPoint();
+		Catcher<Event> dead = new Catcher<>();
+		auditor.on("test.fail.dlt", dead);
+		connect(auditor);
+		EntryPoint sender = connected();
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+		Event emitted = sender.emit("test.fail", new Greeting("ann", 2), null, Map.of("traceparent", traceparent));
+
+		Event letter = dead.awaitOne();
+		assertThat(letter.type()).isEqualTo("test.fail.dlt");
+		assertThat(letter.id()).isNotEqualTo(emitted.id());
+		assertThat(letter.dtype()).isEqualTo("__main__.Greeting");
+		assertThat(PayloadCodec.shared().convert(letter, Greeting.class)).isEqualTo(new Greeting("ann", 2));
+		assertThat(letter.headers()).containsEntry("traceparent", traceparent)
+			.containsEntry(DeadLetterHeaders.ORIGINAL_TYPE, "test.fail")
+			.containsEntry(DeadLetterHeaders.ORIGINAL_ID, emitted.id())
+			.containsEntry(DeadLetterHeaders.EXCEPTION, IllegalStateException.class.getName())
+			.containsEntry(DeadLetterHeaders.EXCEPTION_MESSAGE, "cannot greet ann")
+			.containsEntry(DeadLetterHeaders.ATTEMPTS, "2")
+			.containsKey(DeadLetterHeaders.HANDLER);
+		assertThat(deadLettered).containsExactly("test.fail -> test.fail.dlt after 2");
+	}
+
+	@Test
+	void handlerWithAnErrorHandlerOfItsOwnUsesItInsteadOfTheEntryPoints() {
+		EntryPoint receiver = entryPoint();
+		AtomicInteger ownCalls = new AtomicInteger();
+		AtomicInteger plainCalls = new AtomicInteger();
+		receiver.onAsync("test.own", (event) -> {
+			ownCalls.incrementAndGet();
+			throw new IllegalStateException("always");
+		}, "own", HandlerOptions.defaults().withErrorHandler(new RetryingErrorHandler(quickRetries(3))));
+		receiver.on("test.own", (event) -> {
+			plainCalls.incrementAndGet();
+			throw new IllegalStateException("always");
+		});
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		sender.emit("test.own", "x");
+
+		Awaitility.await().until(() -> ownCalls.get() == 3);
+		// a barrier: the plain handler ran once per event, and was not retried, by the time it saw a later one
+		sender.emit("test.own", "y");
+		Awaitility.await().until(() -> plainCalls.get() >= 2);
+		assertThat(plainCalls).hasValue(2);
+	}
+
+	@Test
+	void handlerWithConcurrencyRunsThatManyCallsAtOnce() {
+		EntryPoint receiver = entryPoint();
+		CountDownLatch running = new CountDownLatch(4);
+		CountDownLatch release = new CountDownLatch(1);
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		receiver.onAsync("test.slow", (event) -> {
+			threads.add(Thread.currentThread().getName());
+			running.countDown();
+			awaitLatch(release);
+			return null;
+		}, "slow", HandlerOptions.defaults().withConcurrency(4));
+		Catcher<Integer> other = new Catcher<>();
+		receiver.on("test.slow", Integer.class, other);
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		// emitAsync: a blocking emit on the local bus waits for the handlers
+		for (int i = 0; i < 4; i++) {
+			sender.emitAsync("test.slow", i);
+		}
+
+		// four calls are in the handler at once, and the others' delivery went on meanwhile
+		awaitLatch(running);
+		assertThat(other.awaitCount(4)).containsExactly(0, 1, 2, 3);
+		release.countDown();
+		assertThat(threads).hasSize(4).allMatch((name) -> name.startsWith("aiodistbus-handler-"));
+	}
+
+	@Test
+	void handlerWithConcurrencyAndAnOrderKeyHandlesEachKeysEventsInOrder() {
+		EntryPoint receiver = entryPoint();
+		Map<String, List<Integer>> byKey = new ConcurrentHashMap<>();
+		AtomicInteger handled = new AtomicInteger();
+		receiver.onAsync("test.keyed", (event) -> {
+			String key = event.headers().get("key");
+			byKey.computeIfAbsent(key, (k) -> new java.util.concurrent.CopyOnWriteArrayList<>())
+				.add(PayloadCodec.shared().convert(event, Integer.class));
+			Thread.yield();
+			handled.incrementAndGet();
+			return null;
+		}, "keyed", HandlerOptions.defaults().withConcurrency(4).withOrderKey((event) -> event.headers().get("key")));
+		connect(receiver);
+		EntryPoint sender = connected();
+
+		for (int i = 0; i < 200; i++) {
+			sender.emitAsync("test.keyed", i, Map.of("key", "k" + (i % 7)));
+		}
+
+		Awaitility.await().until(() -> handled.get() == 200);
+		assertThat(byKey).hasSize(7);
+		byKey.forEach((key, values) -> assertThat(values).as(key).isSorted().hasSize((key.equals("k0")
+				|| key.equals("k1") || key.equals("k2") || key.equals("k3")) ? 29 : 28));
+	}
+
+	private static RetryBackOff quickRetries(int attempts) {
+		return new RetryBackOff(attempts, Duration.ofMillis(10), Duration.ofMillis(40), 2.0);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class OptionsTests {
 					ClientOptions.DEFAULT_INBOUND_CAPACITY, ClientOptions.DEFAULT_OVERFLOW_POLICY,
 					ClientOptions.DEFAULT_PUSH_HIGH_WATER_MARK, ClientOptions.DEFAULT_CLOSE_FLUSH_TIMEOUT, null,
 					ClientOptions.DEFAULT_SEND_TIMEOUT, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE,
-					ClientOptions.DEFAULT_WIRE_FORMAT));
+					ClientOptions.DEFAULT_WIRE_FORMAT, ClientOptions.DEFAULT_INLINE_DISPATCH));
 		assertThat(ClientOptions.DEFAULT_PULSE_CHECK_INTERVAL).isEqualTo(Duration.ofSeconds(50));
 		assertThat(ClientOptions.DEFAULT_PULSE_LIMIT).isEqualTo(4);
 	}
@@ -55,13 +55,14 @@ class OptionsTests {
 			.sendTimeout(Duration.ZERO)
 			.maxMessageSize(19)
 			.wireFormat(WireFormat.PYTHON)
+			.inlineDispatch(true)
 			.build();
 		assertThat(options).isEqualTo(new ClientOptions(Duration.ofSeconds(2), 7, false, Duration.ofSeconds(3), 11,
-				OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON));
+				OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON, true));
 		assertThat(options.toBuilder().build()).isEqualTo(options).isNotSameAs(options);
 		assertThat(options.toBuilder().pulseLimit(8).build())
 			.isEqualTo(new ClientOptions(Duration.ofSeconds(2), 8, false, Duration.ofSeconds(3), 11,
-					OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON));
+					OverflowPolicy.DROP_OLDEST, 13, Duration.ofMillis(17), security, Duration.ZERO, 19, WireFormat.PYTHON, true));
 	}
 
 	@Test

@@ -30,6 +30,9 @@ final class Contenders {
 
 	static final String OURS_CURVE = OurVariant.CURVE.label();
 
+	/** Our bus with {@code inlineDispatch}: sparse events handled on the client's I/O thread. */
+	static final String OURS_INLINE = OurVariant.INLINE.label();
+
 	static final String RELAY = "bare relay";
 
 	static final String RELAY_NATIVE = "bare relay, native frames";
@@ -95,6 +98,7 @@ final class Contenders {
 		List<Latency> result = new ArrayList<>();
 		result.add(new Latency(OURS, OurPingPong::new));
 		result.add(new Latency(OURS_PYTHON, () -> new OurPingPong(OurVariant.PYTHON_FORMAT)));
+		result.add(new Latency(OURS_INLINE, () -> new OurPingPong(OurVariant.INLINE)));
 		result.add(new Latency(RELAY, RelayPingPong::new));
 		result.add(new Latency(OUR_BROKER, RelayPingPong::viaOurBroker));
 		if (NATS_INSTALLED) {

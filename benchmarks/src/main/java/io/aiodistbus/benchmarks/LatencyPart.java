@@ -69,6 +69,13 @@ final class LatencyPart {
 						Double.NaN, false, "per-round ratio");
 			}
 		}
+		List<LatencyRun.Result> inline = results.get(Contenders.OURS_INLINE);
+		List<LatencyRun.Result> nats = results.get(Contenders.NATS);
+		if (inline != null && nats != null) {
+			this.table.ratio(part, "p50 " + Contenders.OURS_INLINE + " / " + Contenders.NATS,
+					ratios(inline, nats, LatencyRun.Result::p50Micros), Double.NaN, false,
+					"per-round ratio; an opt-in for handlers that never block");
+		}
 		List<LatencyRun.Result> pythonFormat = results.get(Contenders.OURS_PYTHON);
 		if (pythonFormat != null && relay != null) {
 			this.table.ratio(part, "p50 " + Contenders.OURS_PYTHON + " / bare relay",

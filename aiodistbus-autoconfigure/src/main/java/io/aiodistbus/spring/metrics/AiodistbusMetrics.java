@@ -19,8 +19,10 @@ import io.aiodistbus.event.Event;
  * The bus's meters:
  * <ul>
  * <li>{@code aiodistbus.events.emitted}, {@code aiodistbus.events.received},
- * {@code aiodistbus.handler.errors} and {@code aiodistbus.handler.time} (tag {@code handler}), counted
- * by an observer on the application's entry point;</li>
+ * {@code aiodistbus.handler.errors} (every failed attempt), {@code aiodistbus.handler.retries} (retries
+ * scheduled), {@code aiodistbus.handler.dead.letters} (events sent to a dead-letter type) and
+ * {@code aiodistbus.handler.time} (tag {@code handler}), counted by an observer on the application's
+ * entry point;</li>
  * <li>{@code aiodistbus.events.dropped} (tags {@code reason} and {@code component}: {@code client} or
  * {@code broker}), read from the client's and the embedded broker's counters; on an in-process bus
  * ({@code component} {@code local}), the payloads that did not convert to a handler's class;</li>

@@ -1,5 +1,6 @@
 package io.aiodistbus.spring.metrics;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,10 @@ public final class MeterObserver implements BusObserver {
 	private final Map<String, Timer> times = new ConcurrentHashMap<>();
 
 	private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
 
 	/**
 	 * Registers the meters of emitted and received events now, those of each handler at its first
@@ -63,7 +68,23 @@ public final class MeterObserver implements BusObserver {
 	@Override
 	public void handlerFailed(Event event, String handler, Throwable error) {
 		this.errors.computeIfAbsent(handler, (key) -> Counter.builder("aiodistbus.handler.errors")
-			.description("Handlers that threw or whose stage failed")
+			.description("Handler attempts that threw or whose stage failed, retries included")
+			.tag("handler", key)
+			.register(this.registry)).increment();
+	}
+
+	@Override
+	public void handlerRetrying(Event event, String handler, Throwable error, int attempt, Duration delay) {
+		this.retries.computeIfAbsent(handler, (key) -> Counter.builder("aiodistbus.handler.retries")
+			.description("Retries of failed handlers that their error handler scheduled")
+			.tag("handler", key)
+			.register(this.registry)).increment();
+	}
+
+	@Override
+	public void deadLettered(Event event, String handler, Throwable error, int attempts, String deadLetterType) {
+		this.deadLetters.computeIfAbsent(handler, (key) -> Counter.builder("aiodistbus.handler.dead.letters")
+			.description("Events whose handler gave up, emitted under a dead-letter type")
 			.tag("handler", key)
 			.register(this.registry)).increment();
 	}

@@ -2,12 +2,16 @@ package io.aiodistbus.internal.dispatch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.Subscription;
@@ -26,6 +30,11 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	private final String id = EventIds.next();
 
 	private final Observers observers = new Observers();
+
+	private final InstrumentationSlot instrumentation = new InstrumentationSlot();
+
+	private final ErrorHandling errors = new ErrorHandling(this::isClosed,
+			(type, data, headers) -> emit(type, data, null, headers));
 
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -75,12 +84,30 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description) {
-		return subscribe(type, Invokers.ofEventAsync(handler), description);
+		return subscribe(type, Invokers.ofEventAsync(handler), description, HandlerOptions.defaults());
 	}
 
-	private Subscription subscribe(String type, Invoker invoker, String description) {
+	@Override
+	public Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
+			String description, HandlerOptions options) {
+		return subscribe(type, Invokers.ofEventAsync(handler), description,
+				Objects.requireNonNull(options, "options must not be null"));
+	}
+
+	@Override
+	public void setErrorHandler(BusErrorHandler errorHandler) {
+		this.errors.setDefault(errorHandler);
+	}
+
+	@Override
+	public void setInstrumentation(BusInstrumentation instrumentation) {
+		this.instrumentation.set(instrumentation);
+	}
+
+	private Subscription subscribe(String type, Invoker invoker, String description, HandlerOptions options) {
 		TopicPattern pattern = TopicPattern.parse(type);
-		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers);
+		Subscriber subscriber = new Subscriber(this.id, pattern, invoker, description, this.observers, this.errors,
+				options, this.instrumentation);
 		synchronized (this) {
 			if (isClosed()) {
 				throw new io.aiodistbus.EntryPointStateException(
@@ -94,7 +121,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	}
 
 	private Subscription subscribe(String type, Invoker invoker, Object handler) {
-		return subscribe(type, invoker, Invokers.describe(handler, type));
+		return subscribe(type, invoker, Invokers.describe(handler, type), HandlerOptions.defaults());
 	}
 
 	@Override
@@ -104,6 +131,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 				if (subscriber.pattern().text().equals(type)) {
 					this.subscribers.remove(subscriber);
 					detached(subscriber);
+					subscriber.close();
 				}
 			}
 		}
@@ -122,6 +150,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public Event emit(String type, Object data, String eventId, Map<String, String> headers) {
 		checkCanEmit(type);
+		BusInstrumentation traced = this.instrumentation.get();
+		if (traced != null) {
+			return traced.emit(type, headers, (carried) -> emitChecked(type, data, eventId, carried));
+		}
+		return emitChecked(type, data, eventId, headers);
+	}
+
+	private Event emitChecked(String type, Object data, String eventId, Map<String, String> headers) {
 		Event event = Event.emitted(type, data, this.dtypeNamer, eventId, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
@@ -138,6 +174,14 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public CompletableFuture<Event> emitAsync(String type, Object data, Map<String, String> headers) {
 		checkCanEmit(type);
+		BusInstrumentation traced = this.instrumentation.get();
+		if (traced != null) {
+			return traced.emit(type, headers, (carried) -> emitAsyncChecked(type, data, carried));
+		}
+		return emitAsyncChecked(type, data, headers);
+	}
+
+	private CompletableFuture<Event> emitAsyncChecked(String type, Object data, Map<String, String> headers) {
 		Event event = Event.emitted(type, data, this.dtypeNamer, null, headers);
 		if (!this.observers.isEmpty()) {
 			this.observers.emitted(event);
@@ -148,6 +192,21 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public void addObserver(BusObserver observer) {
 		this.observers.add(observer);
+	}
+
+	/**
+	 * Waits until the lanes of this entry point's handlers with a concurrency above 1 hold no call, for
+	 * a graceful pause; the caller has stopped delivering to them.
+	 * @param deadlineNanos until when to wait, in {@link System#nanoTime()}'s terms
+	 * @return whether they were idle in time ({@code false} when called from a lane)
+	 */
+	protected boolean awaitHandlerLanes(long deadlineNanos) {
+		for (Subscriber subscriber : this.subscribers) {
+			if (!subscriber.awaitIdle(deadlineNanos)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** @return this entry point's observers */
@@ -223,6 +282,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 			synchronized (AbstractEntryPoint.this) {
 				if (AbstractEntryPoint.this.subscribers.remove(this.subscriber)) {
 					detached(this.subscriber);
+					this.subscriber.close();
 				}
 			}
 		}

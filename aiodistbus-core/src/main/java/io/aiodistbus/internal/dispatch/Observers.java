@@ -1,5 +1,6 @@
 package io.aiodistbus.internal.dispatch;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -85,6 +86,16 @@ public final class Observers implements BusObserver {
 	@Override
 	public void handlerFailed(Event event, String handler, Throwable error) {
 		each((observer) -> observer.handlerFailed(event, handler, error));
+	}
+
+	@Override
+	public void handlerRetrying(Event event, String handler, Throwable error, int attempt, Duration delay) {
+		each((observer) -> observer.handlerRetrying(event, handler, error, attempt, delay));
+	}
+
+	@Override
+	public void deadLettered(Event event, String handler, Throwable error, int attempts, String deadLetterType) {
+		each((observer) -> observer.deadLettered(event, handler, error, attempts, deadLetterType));
 	}
 
 	@Override

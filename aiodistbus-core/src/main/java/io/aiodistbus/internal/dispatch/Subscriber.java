@@ -1,18 +1,24 @@
 package io.aiodistbus.internal.dispatch;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.ErrorAction;
+import io.aiodistbus.HandlerFailure;
+import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.codec.PayloadCodecException;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.internal.topic.TopicPattern;
 
 /**
  * One registered handler: who owns it, what it listens to, and how to call it. Delivery isolates the
- * handler: whatever it throws is logged and reported, never passed to the caller.
+ * handler: whatever it throws is reported and handed to its error handler (logged, retried or
+ * dead-lettered), never passed to the caller.
  */
 public final class Subscriber {
 
@@ -20,6 +26,8 @@ public final class Subscriber {
 
 	/** Payloads that do not convert come from peers, who must not be able to flood the log. */
 	private static final LogThrottle rejections = new LogThrottle(10_000_000_000L, 20);
+
+	private static final CompletableFuture<Object> DONE = CompletableFuture.completedFuture(null);
 
 	private final String ownerId;
 
@@ -31,19 +39,36 @@ public final class Subscriber {
 
 	private final Observers observers;
 
+	private final ErrorHandling errors;
+
+	private final BusErrorHandler errorHandler;
+
+	private final InstrumentationSlot instrumentation;
+
+	/** The handler's own threads, for a concurrency above 1; {@code null} to run on the delivering thread. */
+	private final HandlerLanes lanes;
+
 	/**
 	 * @param ownerId the id of the entry point that registered the handler
 	 * @param pattern what the handler listens to
 	 * @param invoker how to call the handler
 	 * @param description the handler as logs and observers name it
 	 * @param observers the owner's observers
+	 * @param errors the owner's handling of failures
+	 * @param options the handler's own error handler and concurrency
+	 * @param instrumentation the owner's instrumentation, which wraps each call
 	 */
-	public Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers) {
+	Subscriber(String ownerId, TopicPattern pattern, Invoker invoker, String description, Observers observers,
+			ErrorHandling errors, HandlerOptions options, InstrumentationSlot instrumentation) {
 		this.ownerId = ownerId;
 		this.pattern = pattern;
 		this.invoker = invoker;
 		this.description = description;
 		this.observers = observers;
+		this.errors = errors;
+		this.errorHandler = options.errorHandler();
+		this.instrumentation = instrumentation;
+		this.lanes = (options.concurrency() > 1) ? new HandlerLanes(description, options) : null;
 	}
 
 	/** @return the id of the entry point that registered the handler */
@@ -62,18 +87,39 @@ public final class Subscriber {
 	}
 
 	/**
-	 * Calls the handler.
+	 * Calls the handler; should it fail, the error handler decides what follows (see
+	 * {@link BusErrorHandler} for where retries wait).
 	 * @param event the event
-	 * @return the stage to wait for, completed normally even when the handler fails, or
-	 * {@code null} when the handler already finished
+	 * @return the stage to wait for, completed normally even when the handler fails, once it succeeded,
+	 * gave up or was dead-lettered; or {@code null} when the handler already finished
 	 */
 	public CompletionStage<?> deliver(Event event) {
+		HandlerLanes own = this.lanes;
+		return (own != null) ? own.submit(event, () -> attempt(event, 1)) : attempt(event, 1);
+	}
+
+	/**
+	 * @param deadlineNanos until when to wait
+	 * @return whether the handler's lanes hold no call (at once for a handler without lanes)
+	 */
+	boolean awaitIdle(long deadlineNanos) {
+		return this.lanes == null || this.lanes.awaitIdle(deadlineNanos);
+	}
+
+	/** Called when the handler is removed: its own threads finish what they hold and end. */
+	void close() {
+		if (this.lanes != null) {
+			this.lanes.shutdown();
+		}
+	}
+
+	private CompletionStage<?> attempt(Event event, int attempt) {
 		Observers observers = this.observers;
 		boolean timed = observers.timesHandlers();
 		long start = timed ? System.nanoTime() : 0L;
 		CompletionStage<?> stage;
 		try {
-			stage = this.invoker.invoke(event);
+			stage = this.instrumentation.invoke(event, this.description, this.invoker);
 		}
 		catch (PayloadCodecException ex) {
 			long admitted = rejections.admit();
@@ -89,8 +135,7 @@ public final class Subscriber {
 			throw error;
 		}
 		catch (Throwable ex) {
-			failed(event, ex);
-			return null;
+			return failed(event, ex, attempt);
 		}
 		if (stage == null) {
 			if (timed) {
@@ -100,19 +145,48 @@ public final class Subscriber {
 		}
 		return stage.handle((result, ex) -> {
 			if (ex != null) {
-				failed(event, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+				return failed(event, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex,
+						attempt);
 			}
-			else if (timed) {
+			if (timed) {
 				observers.handled(event, this.description, System.nanoTime() - start);
 			}
 			return null;
-		});
+		}).thenCompose(Subscriber::orDone);
 	}
 
-	private void failed(Event event, Throwable ex) {
-		logger.error("Handler {} failed on event '{}' (id {})", this.description, LogSafety.safe(event.type()),
-				LogSafety.safe(event.id()), ex);
+	/**
+	 * Reports a failed attempt and does what the error handler decided.
+	 * @return the stage of a scheduled retry, or {@code null} when the handler gave up
+	 */
+	private CompletionStage<?> failed(Event event, Throwable ex, int attempt) {
 		this.observers.handlerFailed(event, this.description, ex);
+		HandlerFailure failure = new HandlerFailure(event, this.description, ex, attempt);
+		ErrorAction action = this.errors.decide(this.errorHandler, failure);
+		if (action.kind() == ErrorAction.Kind.RETRY) {
+			if (logger.isWarnEnabled()) {
+				logger.warn("Handler {} failed on event '{}' (id {}), attempt {}; retrying in {} ms: {}", this.description,
+						LogSafety.safe(event.type()), LogSafety.safe(event.id()), attempt, action.delay().toMillis(),
+						LogSafety.safe(ex.toString()));
+			}
+			this.observers.handlerRetrying(event, this.description, ex, attempt, action.delay());
+			return this.errors.retry(action.delay(), () -> attempt(event, attempt + 1), event, this.description);
+		}
+		if (action.kind() == ErrorAction.Kind.DEAD_LETTER && this.errors.deadLetter(failure, action.deadLetterType())) {
+			logger.warn("Handler {} failed on event '{}' (id {}) after {} attempt{}; sent it to '{}'", this.description,
+					LogSafety.safe(event.type()), LogSafety.safe(event.id()), attempt, (attempt == 1) ? "" : "s",
+					LogSafety.safe(action.deadLetterType()), ex);
+			this.observers.deadLettered(event, this.description, ex, attempt, action.deadLetterType());
+			return null;
+		}
+		logger.error("Handler {} failed on event '{}' (id {}){}", this.description, LogSafety.safe(event.type()),
+				LogSafety.safe(event.id()), (attempt == 1) ? "" : " after " + attempt + " attempts", ex);
+		return null;
+	}
+
+	@SuppressWarnings("unchecked") // completes normally with null whatever its declared type: nobody reads it
+	private static CompletionStage<Object> orDone(CompletionStage<?> retried) {
+		return (retried != null) ? (CompletionStage<Object>) retried : DONE;
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import io.aiodistbus.distributed.WireFormat;
 
 /**
  * How our broker and clients are set up for a run: as an application gets them by default (the native
- * format), speaking Python's format as on a Python broker, or with CURVE on.
+ * format), speaking Python's format as on a Python broker, with CURVE on, or with inline dispatch.
  */
 public enum OurVariant {
 
@@ -20,7 +20,10 @@ public enum OurVariant {
 	PYTHON_FORMAT("aiodistbus, Python format"),
 
 	/** CURVE encryption and client authentication, native format. */
-	CURVE("aiodistbus + CURVE");
+	CURVE("aiodistbus + CURVE"),
+
+	/** Native format, sparse events handled on the client's I/O thread ({@code inlineDispatch}). */
+	INLINE("aiodistbus, inline dispatch");
 
 	private final String label;
 
@@ -40,6 +43,7 @@ public enum OurVariant {
 	Setup setup() {
 		return switch (this) {
 			case NATIVE -> new Setup(BrokerOptions.defaults(), ClientOptions.defaults());
+			case INLINE -> new Setup(BrokerOptions.defaults(), ClientOptions.defaults().withInlineDispatch(true));
 			case PYTHON_FORMAT ->
 				new Setup(BrokerOptions.defaults(), ClientOptions.defaults().withWireFormat(WireFormat.PYTHON));
 			case CURVE -> {

@@ -1,5 +1,7 @@
 package io.aiodistbus.samples.chat;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -9,13 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.aiodistbus.DeadLetterHeaders;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.spring.EventHandler;
 
 /**
  * A chat service: says something every few seconds, answers every message from someone else, and
- * logs what it hears. Runs in client mode only; the broker has nothing to say.
+ * logs what it hears. Its archive fails now and then, to show retries and dead letters across JVMs
+ * (configured by {@code aiodistbus.error.*} in application.yml). Runs in client mode only; the broker
+ * has nothing to say.
  */
 @Component
 @ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "client")
@@ -28,6 +33,8 @@ public class Chatter {
 	private final String name;
 
 	private final AtomicLong said = new AtomicLong();
+
+	private final Map<String, Integer> archiveAttempts = new ConcurrentHashMap<>();
 
 	public Chatter(EntryPoint entryPoint, @Value("${chat.name}") String name) {
 		this.entryPoint = entryPoint;
@@ -53,6 +60,41 @@ public class Chatter {
 		if (reply.to().equals(this.name)) {
 			logger.info("[{}] {} answered message #{}", this.name, reply.from(), reply.number());
 		}
+	}
+
+	/**
+	 * Archives the others' messages, but is busy on the first attempt at every third one (the retry
+	 * archives it) and refuses every fifth (each attempt fails; after the last, the message goes to
+	 * {@code chat.message.dlt}).
+	 */
+	@EventHandler
+	public void archive(ChatMessage message) {
+		if (message.from().equals(this.name)) {
+			return;
+		}
+		String key = message.from() + " #" + message.number();
+		int attempt = this.archiveAttempts.merge(key, 1, Integer::sum);
+		if (message.number() % 5 == 0) {
+			throw new IllegalStateException("the archive refuses " + key);
+		}
+		if (message.number() % 3 == 0 && attempt == 1) {
+			throw new IllegalStateException("the archive is busy");
+		}
+		this.archiveAttempts.remove(key);
+		if (attempt > 1) {
+			logger.info("[{}] archived {} on attempt {}", this.name, key, attempt);
+		}
+	}
+
+	@EventHandler("chat.message.dlt")
+	public void onDeadLetter(Event event) {
+		if (!(event.data() instanceof ChatMessage message)) {
+			return;
+		}
+		this.archiveAttempts.remove(message.from() + " #" + message.number());
+		logger.info("[{}] dead letter: {} #{} gave up after {} attempts ({})", this.name, message.from(),
+				message.number(), event.headers().get(DeadLetterHeaders.ATTEMPTS),
+				event.headers().get(DeadLetterHeaders.EXCEPTION_MESSAGE));
 	}
 
 	@EventHandler("chat.*")

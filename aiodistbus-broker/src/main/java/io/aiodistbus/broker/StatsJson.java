@@ -1,0 +1,76 @@
+package io.aiodistbus.broker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aiodistbus.DropReason;
+import io.aiodistbus.distributed.BrokerStats;
+import io.aiodistbus.distributed.HandshakeFailure;
+
+/**
+ * The broker's state as the JSON of {@code /stats}: its counters, rates, drops by reason and event
+ * types by rate.
+ */
+final class StatsJson {
+
+	private static final ObjectMapper mapper = new ObjectMapper();
+
+	private StatsJson() {
+	}
+
+	static String of(BrokerMonitor monitor) {
+		BrokerStats stats = monitor.stats();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("endpoint", monitor.broker().endpoint());
+		json.put("running", stats.running());
+		json.put("uptimeSeconds", monitor.uptime().toSeconds());
+		json.put("connectedClients", stats.connectedClients());
+		// by address where the kernel names the connections (Linux), else left out
+		monitor.clients().ifPresent((clients) -> json.put("clients", clients.stream()
+			.map((client) -> Map.of("address", client.address(), "wireFormat", client.wireFormat()))
+			.toList()));
+		json.put("handshakes", stats.handshakes());
+		json.put("relayed", stats.relayed());
+		json.put("relayedPerSecond", round(monitor.relayedPerSecond()));
+		json.put("translated", stats.translated());
+		json.put("pulses", stats.pulses());
+		json.put("refusedConnections", stats.refusedConnections());
+		json.put("droppedTotal", stats.droppedTotal());
+		Map<String, Long> dropped = new LinkedHashMap<>();
+		for (DropReason reason : DropReason.values()) {
+			dropped.put(reason.tag(), stats.dropped().getOrDefault(reason, 0L));
+		}
+		json.put("dropped", dropped);
+		Map<String, Long> failed = new LinkedHashMap<>();
+		for (HandshakeFailure cause : HandshakeFailure.values()) {
+			failed.put(cause.name().toLowerCase(Locale.ROOT), stats.failedHandshakes().getOrDefault(cause, 0L));
+		}
+		json.put("failedHandshakes", failed);
+		List<Map<String, Object>> types = new ArrayList<>();
+		for (TypeTraffic.TypeSnapshot type : monitor.types().snapshot()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("type", type.type());
+			entry.put("count", type.count());
+			entry.put("perSecond", round(type.perSecond()));
+			types.add(entry);
+		}
+		json.put("types", types);
+		try {
+			return mapper.writeValueAsString(json);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write the broker's stats as JSON", ex);
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.aiodistbus;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.aiodistbus.event.Event;
+
+/**
+ * How one handler is called, beyond what its entry point does for every handler: its own
+ * {@link BusErrorHandler}, and how many of its calls may run at once. Immutable; start from
+ * {@link #defaults()}.
+ * <pre class="code">
+ * entryPoint.onAsync("orders.*", handler, "billing", HandlerOptions.defaults()
+ * 	.withConcurrency(4)                                        // four calls at once
+ * 	.withOrderKey((event) -&gt; event.headers().get("customer"))); // but one customer's events in order
+ * </pre>
+ *
+ * <h2>Concurrency</h2>
+ * With a concurrency of 1 (the default) the handler runs on the thread that delivers the event, as
+ * every handler does. Above 1, the delivering thread hands the event to the handler's own lanes and
+ * goes on to the next handler and event: up to {@code concurrency} calls run at once, on daemon
+ * threads of the handler's own ({@code aiodistbus-handler-N}, created as needed and ended when idle for
+ * a minute). Without an order key, events may be handled in any order. With one, events whose keys
+ * are equal are handled one at a time in delivery order (each key has one lane; events of different
+ * keys in one lane wait for each other). At most {@code queueCapacity} events wait per lane; when they
+ * are full the delivering thread waits for room, so a slow handler slows its bus down rather than
+ * filling memory (on the distributed bus the client's inbound queue then fills, and its overflow
+ * policy applies). On the local bus a blocking {@code emit} still returns once the handler ran, so
+ * concurrency pays there for {@code emitAsync} and for several emitting threads; on the distributed bus
+ * the dispatch thread never waits for the call. A retry of a failed call runs on the retry pool,
+ * outside the lanes.
+ */
+public final class HandlerOptions {
+
+	/** The default {@link #queueCapacity()}: {@value}. */
+	public static final int DEFAULT_QUEUE_CAPACITY = 1_000;
+
+	private static final HandlerOptions DEFAULTS = new HandlerOptions(null, 1, DEFAULT_QUEUE_CAPACITY, null);
+
+	private final BusErrorHandler errorHandler;
+
+	private final int concurrency;
+
+	private final int queueCapacity;
+
+	private final Function<? super Event, ?> orderKey;
+
+	private HandlerOptions(BusErrorHandler errorHandler, int concurrency, int queueCapacity,
+			Function<? super Event, ?> orderKey) {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+		}
+		if (queueCapacity < 1) {
+			throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
+		}
+		this.errorHandler = errorHandler;
+		this.concurrency = concurrency;
+		this.queueCapacity = queueCapacity;
+		this.orderKey = orderKey;
+	}
+
+	/** @return the entry point's error handler, concurrency 1, no order key */
+	public static HandlerOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * @param errorHandler decides what follows the handler's failures; {@code null} for the entry
+	 * point's
+	 * @return a copy with that error handler
+	 */
+	public HandlerOptions withErrorHandler(BusErrorHandler errorHandler) {
+		return new HandlerOptions(errorHandler, this.concurrency, this.queueCapacity, this.orderKey);
+	}
+
+	/**
+	 * @param concurrency how many calls of the handler may run at once, at least 1
+	 * @return a copy with that concurrency
+	 */
+	public HandlerOptions withConcurrency(int concurrency) {
+		return new HandlerOptions(this.errorHandler, concurrency, this.queueCapacity, this.orderKey);
+	}
+
+	/**
+	 * @param queueCapacity how many events may wait per lane, at least 1
+	 * @return a copy with that capacity
+	 */
+	public HandlerOptions withQueueCapacity(int queueCapacity) {
+		return new HandlerOptions(this.errorHandler, this.concurrency, queueCapacity, this.orderKey);
+	}
+
+	/**
+	 * @param orderKey gives the key whose events must be handled in order, such as a customer id (a
+	 * {@code null} key is a key too); called on the delivering thread, so it must be quick
+	 * @return a copy that keeps the order of each key's events
+	 */
+	public HandlerOptions withOrderKey(Function<? super Event, ?> orderKey) {
+		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity,
+				Objects.requireNonNull(orderKey, "orderKey must not be null"));
+	}
+
+	/** @return the handler's own error handler, {@code null} for the entry point's */
+	public BusErrorHandler errorHandler() {
+		return this.errorHandler;
+	}
+
+	/** @return how many calls may run at once */
+	public int concurrency() {
+		return this.concurrency;
+	}
+
+	/** @return how many events may wait per lane */
+	public int queueCapacity() {
+		return this.queueCapacity;
+	}
+
+	/** @return the order key, {@code null} when events may be handled in any order */
+	public Function<? super Event, ?> orderKey() {
+		return this.orderKey;
+	}
+
+	@Override
+	public String toString() {
+		return "HandlerOptions[concurrency " + this.concurrency + ", queue " + this.queueCapacity
+				+ ((this.orderKey != null) ? ", ordered by key" : "")
+				+ ((this.errorHandler != null) ? ", error handler " + this.errorHandler : "") + "]";
+	}
+}
