@@ -39,7 +39,8 @@ class BenchmarkSuiteSmokeTest {
 			.extracting(ResultTable.Row::what)
 			.contains(Contenders.OURS_PYTHON + " deliveries/s", Contenders.OURS_CURVE + " deliveries/s",
 					Contenders.OURS_PYTHON + " / bare relay", Contenders.OURS_CURVE + " / " + Contenders.OURS,
-					Contenders.OURS + " / " + Contenders.NATS);
+					Contenders.OURS + " / " + Contenders.NATS, Contenders.OURS_ON_NATS + " deliveries/s",
+					Contenders.OURS_ON_NATS + " / " + Contenders.NATS);
 		assertThat(rows).filteredOn((row) -> row.note().contains("dup ")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.note()).doesNotContainPattern("dup [1-9]"));
 	}
