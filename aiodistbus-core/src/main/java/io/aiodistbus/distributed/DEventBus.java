@@ -361,6 +361,11 @@ public final class DEventBus implements AutoCloseable {
 		return Collections.unmodifiableMap(none);
 	}
 
+	/** @return how many consumer group members the broker knows, over all groups (its I/O thread's view) */
+	int groupMembers() {
+		return this.members.size();
+	}
+
 	/**
 	 * Bridges this broker to a local bus in one direction: the events it relays, of the given types or
 	 * patterns, are delivered to the local bus as well; the local bus's handlers run on a thread of

@@ -43,6 +43,9 @@ final class GroupMembers {
 
 	private final Map<String, Member> members = new HashMap<>();
 
+	/** The number of members, for other threads (stats, tests). */
+	private volatile int count;
+
 	/** Per event type, the members of each group whose pattern matches; emptied on every join or leave. */
 	private final Map<String, Member[][]> candidates = new HashMap<>();
 
@@ -96,6 +99,7 @@ final class GroupMembers {
 			return;
 		}
 		this.members.put(topic, member);
+		this.count = this.members.size();
 		this.groups.computeIfAbsent(member.group(), (name) -> new Group()).members.add(member);
 		this.candidates.clear();
 		logger.debug("Client {} joined group {} for '{}'", member.client(), member.group(), member.pattern().text());
@@ -106,6 +110,7 @@ final class GroupMembers {
 		if (member == null) {
 			return;
 		}
+		this.count = this.members.size();
 		Group group = this.groups.get(member.group());
 		group.members.remove(member);
 		if (group.members.isEmpty()) {
@@ -120,9 +125,9 @@ final class GroupMembers {
 		return this.members.isEmpty();
 	}
 
-	/** @return how many members there are, over all groups */
+	/** @return how many members there are, over all groups; from any thread */
 	int size() {
-		return this.members.size();
+		return this.count;
 	}
 
 	/**
