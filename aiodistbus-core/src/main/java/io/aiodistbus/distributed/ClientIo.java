@@ -301,7 +301,10 @@ final class ClientIo {
 	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp,
 			Map<String, String> headers) {
 		synchronized (this.pushLock) {
-			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
+			// a reply type is used once: numbering it would keep an entry per request answered, for nothing,
+			// as nobody counts the loss of replies
+			long[] sequence = ReservedTopics.isReply(type) ? new long[1]
+					: this.sequences.computeIfAbsent(type, (key) -> new long[1]);
 			boolean inNative = this.nativeFormat;
 			byte[] json = inNative
 					? NativeFrame.write(topic, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1, headers)

@@ -769,7 +769,8 @@ public abstract class EventBusContractTests {
 		barrier.awaitCount(3);
 
 		assertThat(billing.values().stream().mapToInt(Set::size).sum()).isEqualTo(30);
-		assertThat(billing.values()).allSatisfy((handled) -> assertThat(handled).isNotEmpty());
+		// not asserted: that each member got some. On the distributed bus a burst goes out in batches, and a
+		// batch goes whole to one member (GroupsAcrossJvmsTests checks the spread over many batches)
 		assertThat(audit).hasSize(30);
 		assertThat(plain).hasSize(30);
 		assertThat(duplicates).hasValue(0);
