@@ -103,7 +103,12 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private final GroupPicker groups = new GroupPicker();
 
-	/** Whether the reply prefix is subscribed (it stays so across reconnects: the SUB socket keeps it). */
+	/**
+	 * Completed once the reply prefix is subscribed and proven live, which the first request waits for
+	 * (and any made meanwhile); it stays subscribed across reconnects, as the SUB socket keeps it.
+	 */
+	private final CompletableFuture<Void> repliesLive = new CompletableFuture<>();
+
 	private final AtomicBoolean repliesSubscribed = new AtomicBoolean();
 
 	/** Whether the warning that a Python broker routes nothing to grouped handlers was logged. */
@@ -396,8 +401,22 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	@Override
 	protected void prepareReplies(String replyPrefix) {
 		ClientIo current = this.io;
-		if (current != null && this.repliesSubscribed.compareAndSet(false, true)) {
+		if (current == null || this.repliesLive.isDone()) {
+			return;
+		}
+		if (this.repliesSubscribed.compareAndSet(false, true)) {
 			awaitLive(current, replyPrefix, replyPrefix + "*");
+			this.repliesLive.complete(null);
+			return;
+		}
+		try {
+			this.repliesLive.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+			// awaitLive logged it; the request goes out and may time out
 		}
 	}
 
