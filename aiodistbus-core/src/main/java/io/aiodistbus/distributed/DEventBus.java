@@ -75,7 +75,7 @@ import io.aiodistbus.local.EventBus;
  * Clients may push reply types ({@link ReservedTopics#REPLY_PREFIX}), which go out on the native
  * publish socket only; every other reserved type pushed is refused. An event with a
  * {@value ReplyHeaders#REPLY_TO} header that no subscription matches (on either publish socket, in a
- * group, in a local forward) is answered at once with an event of its reply type whose
+ * group; local forwards, which cannot answer, do not count) is answered at once with an event of its reply type whose
  * {@value ReplyHeaders#STATUS} header is {@value ReplyHeaders#NO_RESPONDERS}.
  *
  * <h2>Security</h2>
@@ -559,23 +559,18 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	/**
-	 * @return whether anything may receive the type: a subscription prefix on either publish socket, a
-	 * group member, a local forward
+	 * Whether anything that could answer a request receives the type: a subscription prefix on either
+	 * publish socket, or a group member. Local forwards do not count: they carry events one way, so a
+	 * handler behind one cannot reach the requester (a bus that answers is bridged by a client, which
+	 * subscribes), and the standalone broker's monitor forwards every type, which would make every
+	 * request wait for its timeout.
 	 */
 	private boolean subscribed(byte[] topic, int typeLength, String type) {
 		if (this.nativeSubscriptions.matches(topic, typeLength) || this.pythonSubscriptions.matches(topic, typeLength)) {
 			return true;
 		}
-		String text = (type != null) ? type : new String(topic, 0, typeLength, StandardCharsets.UTF_8);
-		if (this.members.matches(text)) {
-			return true;
-		}
-		for (LocalForward forward : this.forwards) {
-			if (forward.matches(text)) {
-				return true;
-			}
-		}
-		return false;
+		return !this.members.isEmpty()
+				&& this.members.matches((type != null) ? type : new String(topic, 0, typeLength, StandardCharsets.UTF_8));
 	}
 
 	/** Tells a requester at once that nobody subscribes to its request's type. */

@@ -47,7 +47,7 @@ final class LocalForward implements AutoCloseable {
 		}
 	}
 
-	boolean matches(String type) {
+	private boolean matches(String type) {
 		for (TopicPattern pattern : this.patterns) {
 			if (pattern.matches(type)) {
 				return true;
