@@ -142,7 +142,13 @@ public class AiodistbusProperties {
 		BROKER,
 
 		/** A client of a remote broker. */
-		CLIENT
+		CLIENT,
+
+		/**
+		 * An entry point on a NATS server or cluster ({@code aiodistbus.nats.*}); needs
+		 * {@code aiodistbus-nats} on the class path.
+		 */
+		NATS
 
 	}
 

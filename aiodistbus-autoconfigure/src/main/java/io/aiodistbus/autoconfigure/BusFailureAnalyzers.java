@@ -25,8 +25,9 @@ final class BusFailureAnalyzers {
 					+ "', which is not a mode of the bus.",
 					"Set " + OnBusModeCondition.PROPERTY + " to one of " + InvalidBusModeException.validModes()
 							+ ": 'local' (in-process only, the default), 'broker' (an embedded broker that other "
-							+ "services connect to) or 'client' (connects to the broker at aiodistbus.client.host "
-							+ "and aiodistbus.client.port).",
+							+ "services connect to), 'client' (connects to the broker at aiodistbus.client.host "
+							+ "and aiodistbus.client.port) or 'nats' (connects to the NATS servers at "
+							+ "aiodistbus.nats.servers; needs aiodistbus-nats).",
 					cause);
 		}
 

@@ -44,7 +44,7 @@ class BusFailureAnalyzersTests {
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription())
 					.isEqualTo("The property aiodistbus.mode is 'brokr', which is not a mode of the bus.");
-				assertThat(analysis.getAction()).startsWith("Set aiodistbus.mode to one of local, broker, client:");
+				assertThat(analysis.getAction()).startsWith("Set aiodistbus.mode to one of local, broker, client, nats:");
 			});
 	}
 
@@ -96,7 +96,7 @@ class BusFailureAnalyzersTests {
 			.run());
 		assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
 			.contains("Description:\n\nThe property aiodistbus.mode is 'brokr', which is not a mode of the bus.")
-			.contains("Action:\n\nSet aiodistbus.mode to one of local, broker, client:")
+			.contains("Action:\n\nSet aiodistbus.mode to one of local, broker, client, nats:")
 			.doesNotContain("required a bean of type 'io.aiodistbus.EntryPoint'");
 	}
 

@@ -26,7 +26,9 @@ class ConfigurationMetadataTests {
 	// Unset by default, which is their meaning: no key configured.
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("aiodistbus.security.public-key", "aiodistbus.security.secret-key", "aiodistbus.security.key-file",
 			"aiodistbus.security.broker-public-key", "aiodistbus.security.allowed-client-keys",
-			"aiodistbus.security.allowed-client-keys-file");
+			"aiodistbus.security.allowed-client-keys-file", "aiodistbus.nats.connection-name", "aiodistbus.nats.user",
+			"aiodistbus.nats.password", "aiodistbus.nats.token", "aiodistbus.nats.nkey-seed",
+			"aiodistbus.nats.creds-file");
 
 	@Test
 	void everyPropertyShouldHaveDescriptionAndDefault() throws IOException {
@@ -48,7 +50,12 @@ class ConfigurationMetadataTests {
 				"aiodistbus.error.retry.max-delay", "aiodistbus.error.retry.multiplier",
 				"aiodistbus.error.dead-letter.enabled", "aiodistbus.error.dead-letter.suffix",
 				"aiodistbus.handler.concurrency", "aiodistbus.handler.queue-capacity",
-				"management.health.aiodistbus.enabled");
+				"management.health.aiodistbus.enabled",
+				"aiodistbus.nats.servers", "aiodistbus.nats.subject-prefix",
+				"aiodistbus.nats.connection-name", "aiodistbus.nats.user", "aiodistbus.nats.password",
+				"aiodistbus.nats.token", "aiodistbus.nats.nkey-seed", "aiodistbus.nats.creds-file",
+				"aiodistbus.nats.connect-timeout", "aiodistbus.nats.reconnect", "aiodistbus.nats.reconnect-wait",
+				"aiodistbus.nats.inbound-capacity", "aiodistbus.nats.close-flush-timeout");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();
 			assertThat(property.has("defaultValue")).as(name).isEqualTo(!WITHOUT_DEFAULT.contains(name));
@@ -81,6 +88,10 @@ class ConfigurationMetadataTests {
 			.bind("aiodistbus", AiodistbusProperties.class)
 			.get();
 		assertThat(bound).usingRecursiveComparison().isEqualTo(new AiodistbusProperties());
+		AiodistbusNatsProperties boundNats = new Binder(new MapConfigurationPropertySource(documented))
+			.bind("aiodistbus.nats", AiodistbusNatsProperties.class)
+			.get();
+		assertThat(boundNats).usingRecursiveComparison().isEqualTo(new AiodistbusNatsProperties());
 	}
 
 	private Map<String, JsonNode> properties() throws IOException {

@@ -45,7 +45,8 @@ import io.aiodistbus.internal.wire.WireEvent;
  * {@link ClientOptions#inlineDispatch()} an event that arrives alone, while no other is queued or
  * handled, runs on the I/O thread itself as long as the handlers have been quick, which saves a thread
  * hand-off of latency; a handler that then blocks holds up the reads (and the heartbeat) until it
- * returns, and sends the events of the next ten seconds through the queue. One event is handled at a time, and
+ * returns, and sends events through the queue until the handlers were quick a few times again. One
+ * event is handled at a time, and
  * events reach each handler in the order the broker published them, which keeps each publisher's
  * order. {@code emit} encodes on the calling thread and returns once the event is queued for sending.
  *

@@ -26,11 +26,12 @@ import io.aiodistbus.internal.wire.WireEvent;
  * Handing an event to the dispatch thread costs a wake-up, which on two cores is most of a round
  * trip's latency. When inline runs are allowed, an event that arrives alone (more than
  * {@link #SPARSE_GAP_NANOS} after the one before) while nothing is queued or being handled runs on
- * the reader's thread itself, as long as no run in the last {@link #SLOW_PAUSE_NANOS} took longer than
+ * the reader's thread itself, as long as the last {@link #QUICK_RUNS} runs each took at most
  * {@link #SLOW_NANOS}: handlers that have shown themselves quick may hold up socket reads for about
- * that long, a handler that turns slow does so once, and then every event goes through the queue for a
- * while. Events that come close together always go through the queue, so under load the reader keeps
- * reading while the handlers run. Either way one event is handled at a time, in queue order.
+ * that long, a handler that turns slow does so once, and then events go through the queue until the
+ * handlers were quick that many times again. Events that come close together always go through the
+ * queue, so under load the reader keeps reading while the handlers run. Either way one event is
+ * handled at a time, in queue order.
  * <p>
  * What it queues is a {@link WireEvent}, or a {@link RoutedEvent} for a client's consumer groups.
  *
@@ -41,11 +42,11 @@ final class Inbound<E> {
 	/** An event that follows the one before by more than this arrived alone. */
 	static final long SPARSE_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-	/** A run longer than this is slow: no inline runs for a while after it. */
+	/** A run longer than this is slow. */
 	static final long SLOW_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
-	/** How long a slow run stops inline runs. */
-	static final long SLOW_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(10);
+	/** How many quick runs in a row, and none slow, allow inline runs. */
+	static final int QUICK_RUNS = 16;
 
 	private static final Logger logger = LoggerFactory.getLogger(Inbound.class);
 
@@ -81,8 +82,8 @@ final class Inbound<E> {
 	/** When the reader queued or ran the last event; reader only. */
 	private long lastOfferNanos;
 
-	/** No inline runs before this, by {@link System#nanoTime()}. */
-	private volatile long slowUntilNanos;
+	/** Quick runs since the last slow one; written by whichever thread just ran an event. */
+	private volatile int quickRuns;
 
 	/**
 	 * One latch per drain marker in the queue, in queue order: a marker left by a drain that timed out
@@ -105,9 +106,7 @@ final class Inbound<E> {
 		this.inlineRuns = inlineRuns;
 		this.clock = clock;
 		this.queue = new ArrayBlockingQueue<>(capacity);
-		long now = clock.getAsLong();
-		this.lastOfferNanos = now;
-		this.slowUntilNanos = now;
+		this.lastOfferNanos = clock.getAsLong();
 		this.policy = policy;
 		this.sink = sink;
 		this.drops = drops;
@@ -127,7 +126,7 @@ final class Inbound<E> {
 			long now = this.clock.getAsLong();
 			boolean sparse = now - this.lastOfferNanos > SPARSE_GAP_NANOS;
 			this.lastOfferNanos = now;
-			if (sparse && this.pending.get() == 0 && now - this.slowUntilNanos >= 0) {
+			if (sparse && this.pending.get() == 0 && this.quickRuns >= QUICK_RUNS) {
 				runInline(event);
 				return;
 			}
@@ -185,7 +184,7 @@ final class Inbound<E> {
 		}
 		finally {
 			long end = this.clock.getAsLong();
-			timed(end - start, end);
+			timed(end - start);
 			synchronized (this.inlineLock) {
 				this.inlineThread = null;
 				this.inlineLock.notifyAll();
@@ -193,9 +192,13 @@ final class Inbound<E> {
 		}
 	}
 
-	private void timed(long tookNanos, long now) {
+	/** Called by the one thread running events at the time: the reader inline, or the dispatch thread. */
+	private void timed(long tookNanos) {
 		if (tookNanos > SLOW_NANOS) {
-			this.slowUntilNanos = now + SLOW_PAUSE_NANOS;
+			this.quickRuns = 0;
+		}
+		else if (this.quickRuns < QUICK_RUNS) {
+			this.quickRuns++;
 		}
 	}
 
@@ -250,8 +253,7 @@ final class Inbound<E> {
 			}
 			finally {
 				if (this.inlineRuns) {
-					long end = this.clock.getAsLong();
-					timed(end - start, end);
+					timed(this.clock.getAsLong() - start);
 				}
 				this.pending.decrementAndGet();
 			}

@@ -88,6 +88,10 @@ public final class BenchmarkSuite {
 			Progress.log("round-trip latency");
 			new LatencyPart(options, table).run();
 		}
+		if (options.runs("concurrency")) {
+			Progress.log("handler concurrency");
+			new ConcurrencyPart(options, table).run();
+		}
 		if (options.runs("memory")) {
 			Progress.log("memory");
 			new MemoryPart(options, table).run();

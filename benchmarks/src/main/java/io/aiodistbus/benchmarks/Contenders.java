@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.aiodistbus.benchmarks.distributed.DirectTopology;
 import io.aiodistbus.benchmarks.distributed.NatsPingPong;
 import io.aiodistbus.benchmarks.distributed.NatsTopology;
+import io.aiodistbus.benchmarks.distributed.OurNatsTopology;
 import io.aiodistbus.benchmarks.distributed.OurPingPong;
 import io.aiodistbus.benchmarks.distributed.OurTopology;
 import io.aiodistbus.benchmarks.distributed.OurVariant;
@@ -43,6 +44,9 @@ final class Contenders {
 	static final String OUR_BROKER = "bare clients, our broker";
 
 	static final String NATS = NatsTopology.NAME;
+
+	/** Our bus on NATS, the {@code aiodistbus-nats} transport. */
+	static final String OURS_ON_NATS = OurNatsTopology.NAME;
 
 	static final String REDIS = RedisTopology.NAME;
 
@@ -87,6 +91,7 @@ final class Contenders {
 		result.add(new Throughput(OUR_BROKER, RelayTopology::viaOurBroker));
 		if (NATS_INSTALLED) {
 			result.add(new Throughput(NATS, NatsTopology::new));
+			result.add(new Throughput(OURS_ON_NATS, OurNatsTopology::new));
 		}
 		if (REDIS_INSTALLED) {
 			result.add(new Throughput(REDIS, RedisTopology::new));

@@ -20,7 +20,8 @@ public record SuiteOptions(boolean smoke, boolean verbose, Set<String> parts, in
 		String out) {
 
 	/** Every part, in the order the suite runs them. */
-	public static final List<String> PARTS = List.of("local", "codec", "throughput", "latency", "memory", "stress");
+	public static final List<String> PARTS = List.of("local", "codec", "throughput", "latency", "concurrency", "memory",
+			"stress");
 
 	/**
 	 * @param args the command line

@@ -83,6 +83,8 @@ final class ThroughputPart {
 			ratio(part, fanOut, Contenders.OURS_PYTHON, Contenders.RELAY, (fanOut == 1) ? 0.95 : Double.NaN);
 			ratio(part, fanOut, Contenders.OURS_CURVE, Contenders.OURS, Double.NaN);
 			ratio(part, fanOut, Contenders.OURS, Contenders.REDIS, Double.NaN);
+			ratio(part, fanOut, Contenders.OURS_ON_NATS, Contenders.NATS, (fanOut == 1) ? 0.8 : Double.NaN);
+			ratio(part, fanOut, Contenders.OURS_ON_NATS, Contenders.OURS, Double.NaN);
 		}
 		cpuPerEvent(contenders);
 		List<ThroughputRun.Result> ours = this.results.get(key(Contenders.OURS, 1));
@@ -196,7 +198,8 @@ final class ThroughputPart {
 		if (contender.equals(Contenders.OUR_BROKER) || contender.equals(Contenders.OURS_CURVE)) {
 			return fanOut == 1;
 		}
-		if (contender.equals(Contenders.OURS_PYTHON) || contender.equals(Contenders.RELAY_NATIVE)) {
+		if (contender.equals(Contenders.OURS_PYTHON) || contender.equals(Contenders.RELAY_NATIVE)
+				|| contender.equals(Contenders.OURS_ON_NATS)) {
 			return fanOut <= 10;
 		}
 		return true;

@@ -19,7 +19,7 @@ class BenchmarkSuiteSmokeTest {
 		List<ResultTable.Row> rows = table.rows();
 		System.out.println(table.markdown());
 		for (String part : List.of("local, 1 sub", "local, 10 sub", "codec", "throughput 1->1", "throughput 1->10",
-				"throughput 1->50", "fan-out 1->50", "round trip @2k/s", "memory", "start-up", "stress 4 clients")) {
+				"throughput 1->50", "fan-out 1->50", "round trip @2k/s", "handler concurrency", "memory", "start-up", "stress 4 clients")) {
 			assertThat(rows).filteredOn((row) -> row.part().equals(part)).as(part).isNotEmpty()
 				.anySatisfy((row) -> assertThat(row.figure().measured()).isTrue());
 		}
@@ -39,7 +39,8 @@ class BenchmarkSuiteSmokeTest {
 			.extracting(ResultTable.Row::what)
 			.contains(Contenders.OURS_PYTHON + " deliveries/s", Contenders.OURS_CURVE + " deliveries/s",
 					Contenders.OURS_PYTHON + " / bare relay", Contenders.OURS_CURVE + " / " + Contenders.OURS,
-					Contenders.OURS + " / " + Contenders.NATS);
+					Contenders.OURS + " / " + Contenders.NATS, Contenders.OURS_ON_NATS + " deliveries/s",
+					Contenders.OURS_ON_NATS + " / " + Contenders.NATS);
 		assertThat(rows).filteredOn((row) -> row.note().contains("dup ")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.note()).doesNotContainPattern("dup [1-9]"));
 	}

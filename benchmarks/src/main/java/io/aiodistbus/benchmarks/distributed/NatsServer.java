@@ -17,10 +17,15 @@ final class NatsServer implements AutoCloseable {
 	private final ServerProcess server = ServerProcess.start(EXECUTABLE,
 			(port) -> List.of("-a", "127.0.0.1", "-p", Integer.toString(port)));
 
+	/** @return the server's address, for clients of their own */
+	String url() {
+		return "nats://127.0.0.1:" + this.server.port();
+	}
+
 	/** @return a new connection, which does not reconnect: the server lives exactly as long as the run */
 	Connection connect() {
 		Options options = Options.builder()
-			.server("nats://127.0.0.1:" + this.server.port())
+			.server(url())
 			.connectionTimeout(Duration.ofSeconds(5))
 			.noReconnect()
 			.build();

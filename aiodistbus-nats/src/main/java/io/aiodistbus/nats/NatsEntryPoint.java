@@ -1,0 +1,521 @@
+package io.aiodistbus.nats;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.aiodistbus.BusObserver;
+import io.aiodistbus.DropReason;
+import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.distributed.ConnectionState;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.Subscriber;
+import io.aiodistbus.internal.wire.NativeFrame;
+import io.aiodistbus.internal.wire.WireEvent;
+import io.aiodistbus.internal.wire.WireFormatException;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+
+/**
+ * The {@link io.aiodistbus.EntryPoint} of the bus on NATS: a server or a cluster takes the broker's place,
+ * and code written against {@code EntryPoint} runs unchanged.
+ *
+ * <h2>Subjects</h2>
+ * An event of type {@code chat.message} is published on subject {@code <prefix>.chat.message}
+ * ({@link NatsOptions#subjectPrefix()}); a handler's pattern becomes a subscription with NATS's token
+ * wildcards ({@code chat.*} is {@code <prefix>.chat.>}, {@code a.*.c} is {@code <prefix>.a.*.c}, {@code *}
+ * is {@code <prefix>.>}), which select exactly what the pattern matches. Reserved types
+ * ({@code aiodistbus.eventbus.*}) still reach only handlers registered for them exactly, and cannot be
+ * emitted: {@link #announceClose()} sends the one the bus uses, its close.
+ *
+ * <h2>Wire</h2>
+ * Each event is one NATS message holding the native frame of the ZeroMQ bus: type, id, timestamp,
+ * dtype, headers, the payload's own bytes, a CRC-32, and this entry point's id with a per-type sequence
+ * number, so typed handlers, {@code RawPayload} and loss accounting work as on our broker.
+ *
+ * <h2>Threads and order</h2>
+ * {@code emit} encodes and hands the message to jnats on the calling thread and returns. One jnats
+ * dispatcher thread runs the handlers, in the order the server sent the messages, which keeps each
+ * publisher's order; a handler's own emit comes back through the server, after the event it handles.
+ *
+ * <h2>Connection and fail-over</h2>
+ * {@link #connect()} returns once the subscriptions are live on the server connected to (a PING round
+ * trip after subscribing); in a cluster, interest reaches the other nodes a moment later. When the
+ * connection drops, the entry point is {@linkplain ConnectionState#DISRUPTED disrupted}: {@link #onDisrupt}
+ * callbacks run, and jnats reconnects by itself, to any server of the cluster, resubscribing
+ * ({@link ConnectionState#CONNECTING}, then {@link ConnectionState#CONNECTED}); with reconnect off, the
+ * entry point closes. What was published while it was away is lost to it and counted from the sequence
+ * numbers ({@link #stats()}).
+ *
+ * <h2>Bad input</h2>
+ * A message that is no valid native frame, or whose subject is not its type's, is dropped with one log line
+ * and counted by reason, as are payloads that do not convert to a handler's class.
+ */
+public final class NatsEntryPoint extends AbstractEntryPoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(NatsEntryPoint.class);
+
+	private static final AtomicInteger instances = new AtomicInteger();
+
+	private final NatsOptions options;
+
+	private final PayloadCodec codec;
+
+	private final String name = "aiodistbus-nats-" + instances.incrementAndGet();
+
+	private final Subjects subjects;
+
+	private final HandlerTable table = new HandlerTable();
+
+	private final DeliveryGate gate = new DeliveryGate();
+
+	private final SubjectSubscriptions subscriptions = new SubjectSubscriptions(this.gate::take, this::received);
+
+	private final Outgoing outgoing;
+
+	private final SequenceGaps sequences = new SequenceGaps("Entry point " + this.name);
+
+	private final Drops drops = new Drops("Entry point " + this.name);
+
+	private final NativeFrame.Checker checker = new NativeFrame.Checker();
+
+	private final AtomicLong emitted = new AtomicLong();
+
+	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicLong reconnects = new AtomicLong();
+
+	private final AtomicLong slowConsumers = new AtomicLong();
+
+
+	private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+
+	private final List<Runnable> disruptListeners = new CopyOnWriteArrayList<>();
+
+	private volatile ConnectionState state = ConnectionState.NEW;
+
+	private volatile Connection connection;
+
+	private volatile Dispatcher dispatcher;
+
+	private volatile boolean everConnected;
+
+	/** Creates an entry point with the default options and the shared codec. */
+	public NatsEntryPoint() {
+		this(NatsOptions.defaults());
+	}
+
+	/**
+	 * @param options the servers, subject prefix, credentials and limits
+	 */
+	public NatsEntryPoint(NatsOptions options) {
+		this(options, PayloadCodec.shared());
+	}
+
+	/**
+	 * @param options the servers, subject prefix, credentials and limits
+	 * @param codec encodes and decodes payloads
+	 */
+	public NatsEntryPoint(NatsOptions options, PayloadCodec codec) {
+		super(codec);
+		this.options = options;
+		this.codec = codec;
+		this.subjects = new Subjects(options.subjectPrefix());
+		this.outgoing = new Outgoing(id(), this.subjects);
+		// the bus's close reaches every entry point, whether or not a handler asked for it
+		this.subscriptions.add(this.subjects.subject(ReservedTopics.CLOSE));
+		addObserver(new BusObserver() {
+			@Override
+			public void payloadRejected(Event event, String handler, RuntimeException error) {
+				NatsEntryPoint.this.drops.count(DropReason.PAYLOAD);
+			}
+		});
+	}
+
+	/**
+	 * Connects to one of the options' servers and returns once the handlers' subscriptions are live there.
+	 * @throws NatsConnectException if no server answers within the connect timeout; the entry point
+	 * is then closed
+	 * @throws EntryPointStateException if already connected or closed
+	 */
+	public void connect() {
+		synchronized (this) {
+			if (this.state != ConnectionState.NEW) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
+			}
+			setState(ConnectionState.CONNECTING);
+		}
+		Connection connected;
+		try {
+			connected = Nats.connect(ConnectionWatch.jnatsOptions(this.options, new ConnectionWatch(this,
+					this::disconnected, this::reconnected, this::closedByJnats, this.slowConsumers::incrementAndGet)));
+		}
+		catch (IOException ex) {
+			close();
+			throw new NatsConnectException(this.options.servers(), this.options.connectTimeout(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			throw new EntryPointStateException("Interrupted while connecting to " + this.options.servers());
+		}
+		synchronized (this) {
+			if (this.state == ConnectionState.CLOSED) {
+				closeQuietly(connected);
+				throw new EntryPointStateException("Cannot connect " + this + ": it was closed while connecting");
+			}
+			this.connection = connected;
+			Dispatcher created = connected.createDispatcher();
+			// 0 bytes: no byte limit, only the count, as the ZeroMQ client's inbound capacity
+			created.setPendingLimits(this.options.inboundCapacity(), 0);
+			this.dispatcher = created;
+			this.subscriptions.start(created);
+		}
+		proveLive(this.options.connectTimeout());
+		this.everConnected = true;
+		setState(ConnectionState.CONNECTED);
+		logger.info("{} connected to NATS at {} (subjects under '{}.')", this, connected.getConnectedUrl(),
+				this.subjects.prefix());
+	}
+
+	/** A PING round trip: the server answers it after the subscriptions sent before it took effect. */
+	private void proveLive(Duration timeout) {
+		Connection current = this.connection;
+		if (current == null) {
+			return;
+		}
+		try {
+			current.flush(timeout);
+		}
+		catch (TimeoutException ex) {
+			logger.warn("{}: subscriptions not confirmed by the NATS server within {} ms", this, timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IllegalStateException ex) {
+			// closed meanwhile, or reconnecting: jnats resubscribes when it is back
+		}
+	}
+
+	/**
+	 * Announces the close of the bus on this entry point's subject prefix, as the ZeroMQ broker does when
+	 * it closes: every entry point on the prefix, this one included, delivers
+	 * {@value ReservedTopics#CLOSE} to the handlers registered for it exactly, and closes. (On NATS no
+	 * server speaks for the bus; restrict who may publish to {@code <prefix>.aiodistbus.eventbus.>} with
+	 * the server's permissions.)
+	 */
+	public void announceClose() {
+		checkConnected(ReservedTopics.CLOSE);
+		sendEvent(Event.emitted(ReservedTopics.CLOSE, null, this.codec::dtypeOf, null));
+	}
+
+	/**
+	 * Stops delivering to the handlers while emits still work, the first step of a graceful shutdown, as
+	 * {@code DEntryPoint.pauseDelivery} does: the events already queued and the one being handled are
+	 * delivered; those that arrive later are not (their sequence numbers are still followed, so they do not
+	 * count as lost later). Waits for that, for at most the timeout, and never interrupts a handler.
+	 * @param timeout how long to wait for the handlers
+	 * @return whether they finished in time ({@code false} when called from a handler)
+	 */
+	public boolean pauseDelivery(Duration timeout) {
+		Dispatcher consumer = this.dispatcher;
+		boolean finished = this.gate.pause(
+				() -> (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0, timeout);
+		if (!finished) {
+			logger.warn("{}: the handlers did not finish within {} ms; closing will stop them", this,
+					timeout.toMillis());
+		}
+		return finished;
+	}
+
+	/** Delivers received events to the handlers again after {@link #pauseDelivery(Duration)}. */
+	public void resumeDelivery() {
+		this.gate.resume();
+	}
+
+	/** @return whether {@link #pauseDelivery(Duration)} was called and not followed by a resume */
+	public boolean isDeliveryPaused() {
+		return this.gate.isPaused();
+	}
+
+	/** @return the connection state */
+	public ConnectionState state() {
+		return this.state;
+	}
+
+	/** @return the options */
+	public NatsOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Adds a listener of state changes; listeners run on a jnats thread, so keep them quick.
+	 * @param listener called with each new state
+	 */
+	public void addStateListener(Consumer<ConnectionState> listener) {
+		this.stateListeners.add(listener);
+	}
+
+	/**
+	 * Adds a callback run when the connection to the server is lost, once per disruption.
+	 * @param callback the callback
+	 */
+	public void onDisrupt(Runnable callback) {
+		this.disruptListeners.add(callback);
+	}
+
+	/** @return a snapshot of the connection and counters */
+	public NatsStats stats() {
+		Connection current = this.connection;
+		Dispatcher consumer = this.dispatcher;
+		String server = (current != null && this.state == ConnectionState.CONNECTED) ? current.getConnectedUrl()
+				: null;
+		long queued = (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0;
+		long refused = (consumer != null) ? consumer.getDroppedCount() : 0;
+		return new NatsStats(this.state, server, this.emitted.get(), this.received.get(), this.reconnects.get(), queued,
+				this.sequences.lost(), this.sequences.outOfOrder(), this.sequences.epochs(), this.slowConsumers.get(),
+				this.drops.snapshot(refused));
+	}
+
+	@Override
+	public boolean isClosed() {
+		return this.state == ConnectionState.CLOSED;
+	}
+
+	@Override
+	protected void attached(Subscriber subscriber) {
+		this.table.add(subscriber);
+		this.sequences.reset();
+		this.subscriptions.add(this.subjects.subscription(subscriber.pattern()));
+	}
+
+	@Override
+	protected void afterAttached(Subscriber subscriber) {
+		if (this.everConnected) {
+			proveLive(this.options.connectTimeout());
+		}
+	}
+
+	@Override
+	protected void detached(Subscriber subscriber) {
+		this.table.remove(subscriber);
+		this.sequences.reset();
+		this.subscriptions.remove(this.subjects.subscription(subscriber.pattern()));
+	}
+
+	@Override
+	protected void checkCanEmit(String type) {
+		checkConnected(type);
+		if (ReservedTopics.isReserved(type)) {
+			throw new IllegalArgumentException("Cannot emit '" + type + "': types under " + ReservedTopics.PREFIX
+					+ " are reserved for the bus");
+		}
+	}
+
+	private void checkConnected(String type) {
+		if (this.state == ConnectionState.CLOSED) {
+			throw new EntryPointStateException("Cannot emit '" + type + "': " + this + " is closed");
+		}
+		if (!this.everConnected) {
+			throw new EntryPointStateException("Cannot emit '" + type + "': " + this
+					+ " is not connected; call connect() first");
+		}
+	}
+
+	@Override
+	protected void publish(Event event) {
+		sendEvent(event);
+	}
+
+	private void sendEvent(Event event) {
+		Object data = event.data();
+		byte[] payload = this.codec.encode(data);
+		String dtype = (event.dtype() != null) ? event.dtype() : this.codec.dtypeOf(data);
+		try {
+			this.outgoing.publish(this.connection, event.type(), payload, dtype, event.id(), event.timestampText(),
+					event.headers());
+			this.emitted.incrementAndGet();
+		}
+		catch (IllegalArgumentException ex) {
+			this.drops.count(DropReason.OVERSIZE);
+			throw ex;
+		}
+		catch (IllegalStateException ex) {
+			if (isClosed()) {
+				throw new EntryPointStateException("Cannot emit '" + event.type() + "': " + this + " is closed");
+			}
+			this.drops.dropped(DropReason.QUEUE_FULL, event.type(), "jnats did not take it: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	protected CompletableFuture<Event> publishAsync(Event event) {
+		publish(event);
+		return CompletableFuture.completedFuture(event);
+	}
+
+	/** On the dispatcher thread: one message, from its canonical subscription. */
+	private void received(Message message) {
+		WireEvent wire;
+		try {
+			wire = NativeFrame.decode(message.getData(), this.checker);
+		}
+		catch (WireFormatException ex) {
+			this.drops.dropped(ex.reason(), ex.eventType(), ex.getMessage() + " (subject " + message.getSubject() + ")");
+			return;
+		}
+		if (!this.subjects.subject(wire.type()).equals(message.getSubject())) {
+			this.drops.dropped(DropReason.TOPIC_MISMATCH, wire.type(),
+					"published on subject " + message.getSubject() + ", not its type's");
+			return;
+		}
+		Subscriber[] subscribers = this.table.resolve(wire.type());
+		if (subscribers.length > 0) {
+			this.sequences.seen(wire.source(), wire.type(), wire.sequence());
+			if (this.gate.enter()) {
+				try {
+					deliver(wire, subscribers);
+				}
+				finally {
+					this.gate.leave();
+				}
+			}
+		}
+		if (wire.type().equals(ReservedTopics.CLOSE)) {
+			logger.info("{}: the bus on '{}.' announced its close", this, this.subjects.prefix());
+			// not on this thread: closing stops the dispatcher whose thread this is
+			Thread closer = new Thread(this::close, this.name + "-close");
+			closer.setDaemon(true);
+			closer.start();
+		}
+	}
+
+	private void deliver(WireEvent wire, Subscriber[] subscribers) {
+		Event event;
+		try {
+			event = wire.toEvent(this.codec);
+		}
+		catch (WireFormatException ex) {
+			this.drops.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
+			return;
+		}
+		this.received.incrementAndGet();
+		if (!observers().isEmpty()) {
+			observers().received(event);
+		}
+		Dispatch.deliver(event, subscribers);
+	}
+
+	private void setState(ConnectionState next) {
+		synchronized (this) {
+			// CLOSED is final: a late jnats event must not move a closed entry point back
+			if (this.state == ConnectionState.CLOSED) {
+				return;
+			}
+			this.state = next;
+		}
+		for (Consumer<ConnectionState> listener : this.stateListeners) {
+			try {
+				listener.accept(next);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("State listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	/** From jnats, for every failed attempt too: one disruption until connected again. */
+	private void disconnected() {
+		if (this.state != ConnectionState.CONNECTED || !this.everConnected) {
+			return;
+		}
+		logger.warn("{} lost its NATS server{}", this, this.options.reconnect() ? "; reconnecting" : "");
+		setState(ConnectionState.DISRUPTED);
+		for (Runnable callback : this.disruptListeners) {
+			try {
+				callback.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Disrupt callback {} failed", callback, ex);
+			}
+		}
+		if (this.options.reconnect()) {
+			setState(ConnectionState.CONNECTING);
+		}
+	}
+
+	private void reconnected(String server) {
+		this.reconnects.incrementAndGet();
+		logger.info("{} reconnected to NATS at {}", this, server);
+		setState(ConnectionState.CONNECTED);
+	}
+
+	private void closedByJnats() {
+		if (!isClosed()) {
+			logger.warn("{}: jnats closed the connection (reconnect off or given up); closing", this);
+			close();
+		}
+	}
+
+	/**
+	 * Flushes what was emitted (up to the close flush timeout) and closes the connection. Idempotent.
+	 */
+	@Override
+	public void close() {
+		Connection current;
+		synchronized (this) {
+			if (this.state == ConnectionState.CLOSED) {
+				return;
+			}
+			setState(ConnectionState.CLOSED);
+			current = this.connection;
+		}
+		if (current == null) {
+			return;
+		}
+		if (!this.options.closeFlushTimeout().isZero() && current.getStatus() == Connection.Status.CONNECTED) {
+			try {
+				current.flush(this.options.closeFlushTimeout());
+			}
+			catch (TimeoutException | IllegalStateException ex) {
+				logger.warn("{}: emitted events not confirmed by the server within {} ms of closing", this,
+						this.options.closeFlushTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		closeQuietly(current);
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NatsEntryPoint[" + this.name + ", " + id() + "]";
+	}
+}

@@ -1,0 +1,212 @@
+package io.aiodistbus.nats;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+/**
+ * A real {@code nats-server} in a process of its own on a free loopback port, as the benchmarks start
+ * theirs: started, waited for until its port accepts connections, ended on {@link #close()} (gracefully)
+ * or {@link #kill()} ({@code kill -9}), and at the latest when the JVM exits. A missing server fails the
+ * test: these tests are about NATS and must not pass without it.
+ */
+final class NatsServerProcess implements AutoCloseable {
+
+	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nats-server"),
+			Path.of("/usr/bin/nats-server"), Path.of("/usr/local/bin/nats-server"));
+
+	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "nats-server-reaper"));
+	}
+
+	private final List<String> arguments;
+
+	private final int port;
+
+	private final Deque<String> output = new ArrayDeque<>();
+
+	private volatile Process process;
+
+	private NatsServerProcess(int port, List<String> arguments) {
+		this.port = port;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * Starts a server on a free port.
+	 * @param arguments more arguments (authorization, cluster)
+	 * @return the running server
+	 */
+	static NatsServerProcess start(String... arguments) {
+		return start(freePort(), List.of(arguments));
+	}
+
+	/**
+	 * Starts a server on a given port, for a cluster whose routes must be known before it starts.
+	 * @param port the client port
+	 * @param arguments more arguments
+	 * @return the running server
+	 */
+	static NatsServerProcess start(int port, List<String> arguments) {
+		NatsServerProcess server = new NatsServerProcess(port, arguments);
+		server.restart();
+		return server;
+	}
+
+	/** Starts the server again on the same port and arguments, after {@link #kill()}. */
+	void restart() {
+		List<String> command = new ArrayList<>();
+		command.add(executable().toString());
+		command.addAll(List.of("-a", "127.0.0.1", "-p", Integer.toString(this.port)));
+		command.addAll(this.arguments);
+		try {
+			this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start " + command, ex);
+		}
+		LIVE.add(this.process);
+		drainOutput(this.process);
+		Awaitility.await("nats-server listening on " + this.port)
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("nats-server exited: " + lastOutput());
+				}
+				return accepts();
+			});
+	}
+
+	private static Path executable() {
+		return CANDIDATES.stream()
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"nats-server is not installed (looked in " + CANDIDATES + "); apt-get install nats-server"));
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("no free loopback port", ex);
+		}
+	}
+
+	private boolean accepts() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 100);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** @return its client URL */
+	String url() {
+		return "nats://127.0.0.1:" + this.port;
+	}
+
+	/** @return its client port */
+	int port() {
+		return this.port;
+	}
+
+	/** @return whether the process runs */
+	boolean isAlive() {
+		Process current = this.process;
+		return current != null && current.isAlive();
+	}
+
+	/** Ends the process with SIGKILL, as a crash would, and waits until it is gone. */
+	void kill() {
+		stop(true);
+	}
+
+	private void stop(boolean forcibly) {
+		Process current = this.process;
+		if (current == null) {
+			return;
+		}
+		if (forcibly) {
+			current.destroyForcibly();
+		}
+		else {
+			current.destroy();
+		}
+		try {
+			if (!current.waitFor(10, TimeUnit.SECONDS)) {
+				current.destroyForcibly();
+				current.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			current.destroyForcibly();
+		}
+		LIVE.remove(current);
+	}
+
+	private void drainOutput(Process started) {
+		Thread drain = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					synchronized (this.output) {
+						if (this.output.size() == 30) {
+							this.output.removeFirst();
+						}
+						this.output.addLast(line);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+		}, "nats-server-output-" + this.port);
+		drain.setDaemon(true);
+		drain.start();
+	}
+
+	String lastOutput() {
+		synchronized (this.output) {
+			return String.join(" / ", this.output);
+		}
+	}
+
+	/** Ends the process (SIGTERM, then SIGKILL after 10 s). Idempotent. */
+	@Override
+	public void close() {
+		stop(false);
+	}
+
+	@Override
+	public String toString() {
+		return "nats-server on " + this.port;
+	}
+}
