@@ -1,5 +1,6 @@
 package io.aiodistbus;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,17 @@ import io.aiodistbus.event.Event;
  * application's choice: a handler with a concurrency above 1 ({@link HandlerOptions}) keeps only the
  * order of its order key's events, and an event whose handler is retried reaches it after later events
  * may have ({@link BusErrorHandler}).
+ *
+ * <h2>Consumer groups</h2>
+ * A handler registered in a group ({@link #on(String, String, Class, Consumer)},
+ * {@link HandlerOptions#withGroup(String)}) shares the events of its type with the other members of
+ * the group: each event reaches one member of each group, and every handler without a group.
+ *
+ * <h2>Request/reply</h2>
+ * {@link #request(String, Object, Class, Duration)} emits an event whose {@value ReplyHeaders#REPLY_TO}
+ * header names a reply type unique to it, and completes with the first reply, which a handler sends with
+ * {@link #reply(Event, Object)}; {@link RequestTimeoutException} when none comes in time,
+ * {@link NoRespondersException} when nobody subscribes to the type.
  */
 public interface EntryPoint extends AutoCloseable {
 
@@ -127,6 +139,55 @@ public interface EntryPoint extends AutoCloseable {
 	 */
 	Subscription onAsync(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
 			String description, HandlerOptions options);
+
+	/**
+	 * Registers a handler of the converted payload in a consumer group: each event of the type reaches
+	 * one member of the group (round robin; on the distributed bus the broker chooses among the members
+	 * of every client), while handlers without a group get every event. A shortcut for
+	 * {@link #onAsync(String, Function, String, HandlerOptions)} with
+	 * {@link HandlerOptions#withGroup(String)}.
+	 * @param <T> the payload type
+	 * @param type an event type or wildcard pattern
+	 * @param group the group's name (letters, digits, {@code _}, {@code -}, {@code .})
+	 * @param payloadType the class the payload is converted to
+	 * @param handler the handler
+	 * @return the registration
+	 * @throws IllegalArgumentException if the pattern or the group name is malformed
+	 */
+	default <T> Subscription on(String type, String group, Class<T> payloadType, Consumer<? super T> handler) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no consumer groups");
+	}
+
+	/**
+	 * Emits a request and completes with the payload of its first reply, converted to
+	 * {@code replyType}. The event carries a {@value ReplyHeaders#REPLY_TO} header naming a reply type
+	 * unique to this request; a handler answers with {@link #reply(Event, Object)} (a Spring
+	 * {@code @EventHandler} method by returning a value). Later replies are ignored. Do not block on the
+	 * future inside a handler of the local bus: the request is delivered after that handler returns.
+	 * @param <R> the reply's payload type
+	 * @param type the request's type (not a reserved one)
+	 * @param payload the request's payload, may be {@code null}
+	 * @param replyType the class the reply's payload is converted to
+	 * @param timeout how long to wait for the reply
+	 * @return completed with the reply's payload; exceptionally with {@link RequestTimeoutException}
+	 * when none came in time, {@link NoRespondersException} when nobody subscribes to the type, or a
+	 * {@link io.aiodistbus.codec.PayloadCodecException} when the reply does not convert
+	 * @throws EntryPointStateException if the entry point is not connected or already closed
+	 */
+	default <R> CompletableFuture<R> request(String type, Object payload, Class<R> replyType, Duration timeout) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no request/reply");
+	}
+
+	/**
+	 * Answers a request: emits the payload under the request's reply type.
+	 * @param request the request, as a handler received it
+	 * @param payload the reply's payload, may be {@code null}
+	 * @return the reply event
+	 * @throws IllegalArgumentException if the event is no request (no valid {@value ReplyHeaders#REPLY_TO})
+	 */
+	default Event reply(Event request, Object payload) {
+		throw new UnsupportedOperationException(getClass().getName() + " has no request/reply");
+	}
 
 	/**
 	 * Sets what follows a failure of this entry point's handlers that have no error handler of their

@@ -2,6 +2,7 @@ package io.aiodistbus;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.aiodistbus.event.Event;
 
@@ -29,13 +30,21 @@ import io.aiodistbus.event.Event;
  * concurrency pays there for {@code emitAsync} and for several emitting threads; on the distributed bus
  * the dispatch thread never waits for the call. A retry of a failed call runs on the retry pool,
  * outside the lanes.
+ *
+ * <h2>Consumer groups</h2>
+ * A handler in a group ({@link #withGroup(String)}) competes with the other members of its group: each
+ * event reaches one member of each group (round robin), while handlers without a group each get every
+ * event. On the distributed bus the members may be in other processes, and the broker chooses.
  */
 public final class HandlerOptions {
 
 	/** The default {@link #queueCapacity()}: {@value}. */
 	public static final int DEFAULT_QUEUE_CAPACITY = 1_000;
 
-	private static final HandlerOptions DEFAULTS = new HandlerOptions(null, 1, DEFAULT_QUEUE_CAPACITY, null);
+	private static final HandlerOptions DEFAULTS = new HandlerOptions(null, 1, DEFAULT_QUEUE_CAPACITY, null, null);
+
+	/** Group names travel inside subscription topics, between '/' separators: no '/', no wildcards. */
+	private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
 	private final BusErrorHandler errorHandler;
 
@@ -45,8 +54,10 @@ public final class HandlerOptions {
 
 	private final Function<? super Event, ?> orderKey;
 
+	private final String group;
+
 	private HandlerOptions(BusErrorHandler errorHandler, int concurrency, int queueCapacity,
-			Function<? super Event, ?> orderKey) {
+			Function<? super Event, ?> orderKey, String group) {
 		if (concurrency < 1) {
 			throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
 		}
@@ -57,6 +68,7 @@ public final class HandlerOptions {
 		this.concurrency = concurrency;
 		this.queueCapacity = queueCapacity;
 		this.orderKey = orderKey;
+		this.group = group;
 	}
 
 	/** @return the entry point's error handler, concurrency 1, no order key */
@@ -70,7 +82,7 @@ public final class HandlerOptions {
 	 * @return a copy with that error handler
 	 */
 	public HandlerOptions withErrorHandler(BusErrorHandler errorHandler) {
-		return new HandlerOptions(errorHandler, this.concurrency, this.queueCapacity, this.orderKey);
+		return new HandlerOptions(errorHandler, this.concurrency, this.queueCapacity, this.orderKey, this.group);
 	}
 
 	/**
@@ -78,7 +90,7 @@ public final class HandlerOptions {
 	 * @return a copy with that concurrency
 	 */
 	public HandlerOptions withConcurrency(int concurrency) {
-		return new HandlerOptions(this.errorHandler, concurrency, this.queueCapacity, this.orderKey);
+		return new HandlerOptions(this.errorHandler, concurrency, this.queueCapacity, this.orderKey, this.group);
 	}
 
 	/**
@@ -86,7 +98,7 @@ public final class HandlerOptions {
 	 * @return a copy with that capacity
 	 */
 	public HandlerOptions withQueueCapacity(int queueCapacity) {
-		return new HandlerOptions(this.errorHandler, this.concurrency, queueCapacity, this.orderKey);
+		return new HandlerOptions(this.errorHandler, this.concurrency, queueCapacity, this.orderKey, this.group);
 	}
 
 	/**
@@ -96,7 +108,33 @@ public final class HandlerOptions {
 	 */
 	public HandlerOptions withOrderKey(Function<? super Event, ?> orderKey) {
 		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity,
-				Objects.requireNonNull(orderKey, "orderKey must not be null"));
+				Objects.requireNonNull(orderKey, "orderKey must not be null"), this.group);
+	}
+
+	/**
+	 * Puts the handler in a consumer group: every event of its type reaches one member of the group
+	 * (the handlers of that name on this and, on the distributed bus, other entry points), round robin.
+	 * @param group the group's name: 1 to 64 letters, digits, {@code _}, {@code -} or {@code .}; {@code null}
+	 * for no group (every event)
+	 * @return a copy in that group
+	 * @throws IllegalArgumentException if the name has other characters
+	 */
+	public HandlerOptions withGroup(String group) {
+		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity, this.orderKey,
+				checkGroup(group));
+	}
+
+	/**
+	 * @param group a group name, or {@code null}
+	 * @return the name, if valid
+	 * @throws IllegalArgumentException if it is not a valid group name
+	 */
+	public static String checkGroup(String group) {
+		if (group != null && !GROUP_NAME.matcher(group).matches()) {
+			throw new IllegalArgumentException("group must be 1 to 64 letters, digits, '_', '-' or '.', was '"
+					+ group + "'");
+		}
+		return group;
 	}
 
 	/** @return the handler's own error handler, {@code null} for the entry point's */
@@ -114,6 +152,11 @@ public final class HandlerOptions {
 		return this.queueCapacity;
 	}
 
+	/** @return the consumer group, {@code null} when the handler gets every event */
+	public String group() {
+		return this.group;
+	}
+
 	/** @return the order key, {@code null} when events may be handled in any order */
 	public Function<? super Event, ?> orderKey() {
 		return this.orderKey;
@@ -123,6 +166,7 @@ public final class HandlerOptions {
 	public String toString() {
 		return "HandlerOptions[concurrency " + this.concurrency + ", queue " + this.queueCapacity
 				+ ((this.orderKey != null) ? ", ordered by key" : "")
+				+ ((this.group != null) ? ", group " + this.group : "")
 				+ ((this.errorHandler != null) ? ", error handler " + this.errorHandler : "") + "]";
 	}
 }

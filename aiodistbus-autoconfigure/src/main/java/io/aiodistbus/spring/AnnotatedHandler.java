@@ -2,6 +2,9 @@ package io.aiodistbus.spring;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -38,13 +41,14 @@ import io.aiodistbus.event.Event;
  * @param deadLetter what {@link EventHandler#deadLetter()} asks for, {@code null} when it is empty
  * @param concurrency what {@link EventHandler#concurrency()} asks for, {@code null} when it is empty
  * @param orderKey the key of {@link EventHandler#orderKey()}, {@code null} when it is empty
+ * @param group the consumer group of {@link EventHandler#group()}, {@code null} when it is empty
+ * @param replies whether the method returns a value (or a stage of one), which answers requests
  */
 record AnnotatedHandler(String namespace, String type, Function<Event, CompletionStage<?>> invoker,
 		String description, Integer retry, Boolean deadLetter, Integer concurrency,
-		Function<Event, Object> orderKey) {
+		Function<Event, Object> orderKey, String group, boolean replies) {
 
-	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing, "
-			+ "and returns void or a CompletionStage";
+	private static final String SIGNATURES = "an @EventHandler method takes the payload, the Event or nothing";
 
 	/**
 	 * @param bean the bean, possibly a proxy
@@ -67,9 +71,7 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 		}
 		Class<?> returnType = method.getReturnType();
 		boolean async = CompletionStage.class.isAssignableFrom(returnType);
-		if (!async && returnType != void.class) {
-			throw invalid(description, "it returns " + returnType.getName() + "; " + SIGNATURES);
-		}
+		boolean replies = (async) ? !stageOfVoid(method.getGenericReturnType()) : returnType != void.class;
 		Class<?> parameter = (parameters.length == 1) ? parameters[0] : null;
 		String type = typeOf(resolve(annotation.value(), "type", resolver, description), parameter, description);
 		String namespace = resolve(annotation.namespace(), "namespace", resolver, description);
@@ -90,7 +92,11 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 					: new Object[] { (parameter == Event.class) ? event : codec.get().convert(event, parameter) };
 			try {
 				Object result = invoke(invocable, bean, arguments);
-				return async ? (CompletionStage<?>) result : null;
+				if (async) {
+					return (CompletionStage<?>) result;
+				}
+				// a value answers a request: the registry replies with what the stage holds
+				return replies ? CompletableFuture.completedFuture(result) : null;
 			}
 			catch (RuntimeException ex) {
 				throw ex;
@@ -107,7 +113,24 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 				"concurrency", description);
 		Function<Event, Object> orderKey = orderKey(resolve(annotation.orderKey(), "orderKey", resolver, description),
 				parameter, codec, description);
-		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter, concurrency, orderKey);
+		String group = resolve(annotation.group(), "group", resolver, description);
+		try {
+			HandlerOptions.checkGroup(group.isEmpty() ? null : group);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(description, ex.getMessage());
+		}
+		return new AnnotatedHandler(namespace, type, invoker, description, retry, deadLetter, concurrency, orderKey,
+				group.isEmpty() ? null : group, replies);
+	}
+
+	/** A {@code CompletionStage<Void>} (or of {@code ?}) completes with nothing to reply. */
+	private static boolean stageOfVoid(Type returnType) {
+		if (!(returnType instanceof ParameterizedType parameterized)) {
+			return true;
+		}
+		Type argument = parameterized.getActualTypeArguments()[0];
+		return argument == Void.class || argument instanceof WildcardType;
 	}
 
 	/**
@@ -120,6 +143,9 @@ record AnnotatedHandler(String namespace, String type, Function<Event, Completio
 		HandlerOptions options = defaults.withErrorHandler(errorHandler(application));
 		if (this.concurrency != null) {
 			options = options.withConcurrency(this.concurrency);
+		}
+		if (this.group != null) {
+			options = options.withGroup(this.group);
 		}
 		return (this.orderKey != null) ? options.withOrderKey(this.orderKey) : options;
 	}

@@ -24,7 +24,10 @@ import io.aiodistbus.event.BusEvent;
  * <li>nothing.</li>
  * </ul>
  * It returns {@code void} or a
- * {@link java.util.concurrent.CompletionStage} that a blocking emit waits for. Without a
+ * {@link java.util.concurrent.CompletionStage} that a blocking emit waits for; a method that returns
+ * a value (or a stage of one, not of {@code Void}) answers requests with it: when the event carries a
+ * {@value io.aiodistbus.ReplyHeaders#REPLY_TO} header ({@link io.aiodistbus.EntryPoint#request}), the
+ * value is sent as the reply, else it is ignored. Without a
  * {@link #value() type}, the type is the {@link BusEvent#value()} of the parameter's class. A method
  * that breaks these rules fails the start of the application with a message naming the bean and
  * method.
@@ -53,6 +56,14 @@ import io.aiodistbus.event.BusEvent;
  * <pre class="code">
  * &#64;EventHandler(value = "orders.created", concurrency = "4", orderKey = "payload.customerId()")
  * void onOrder(Order order) { ... }   // four at once, each customer's orders in order
+ * </pre>
+ *
+ * <h2>Consumer groups</h2>
+ * {@link #group()} puts the method in a consumer group: each event of its type reaches one member of
+ * the group, across the instances of a service on the distributed bus:
+ * <pre class="code">
+ * &#64;EventHandler(value = "orders.created", group = "billing")
+ * void bill(Order order) { ... }      // once per order, whichever instance of the service runs it
  * </pre>
  *
  * <h2>Namespaces</h2>
@@ -115,4 +126,13 @@ public @interface EventHandler {
 	 * @return the expression
 	 */
 	String orderKey() default "";
+
+	/**
+	 * The consumer group of this method: each event reaches one member of the group (round robin; on
+	 * the distributed bus the broker chooses among the members of every application instance), while
+	 * methods without a group get every event. Letters, digits, {@code _}, {@code -}, {@code .}; may hold
+	 * placeholders and expressions.
+	 * @return the group, empty for none
+	 */
+	String group() default "";
 }

@@ -162,6 +162,6 @@ public final class EventHandlerAnnotationBeanPostProcessor
 				? this.handlerOptions.getIfUnique(HandlerOptions::defaults) : HandlerOptions.defaults();
 		this.registry.getObject()
 			.register(handler.namespace(), handler.type(), handler.invoker(), handler.description(),
-					handler.options(defaults, application));
+					handler.options(defaults, application), handler.replies());
 	}
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.ReplyHeaders;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.event.Event;
 
@@ -56,12 +57,31 @@ public final class HandlerRegistry {
 	 * @param description the handler as logs name it
 	 * @param options the handler's options; each entry point it is put on gives it lanes of its own
 	 */
-	public synchronized void register(String namespace, String type,
+	public void register(String namespace, String type,
 			Function<? super Event, ? extends CompletionStage<?>> handler, String description,
 			HandlerOptions options) {
+		register(namespace, type, handler, description, options, false);
+	}
+
+	/**
+	 * Adds a handler with options of its own to a namespace, and to every entry point the namespace is
+	 * already used on; one that replies answers each request it handles with what its stage completes
+	 * with, through the entry point it is on ({@link EntryPoint#reply(Event, Object)}).
+	 * @param namespace the namespace
+	 * @param type an event type or wildcard pattern
+	 * @param handler the handler, as for {@link #register(String, String, Function, String)}; a replying
+	 * one returns a stage of its reply
+	 * @param description the handler as logs name it
+	 * @param options the handler's options
+	 * @param replies whether the handler's result answers events that carry a
+	 * {@value io.aiodistbus.ReplyHeaders#REPLY_TO} header
+	 */
+	public synchronized void register(String namespace, String type,
+			Function<? super Event, ? extends CompletionStage<?>> handler, String description,
+			HandlerOptions options, boolean replies) {
 		Handler registered = new Handler(Objects.requireNonNull(type, "type must not be null"),
 				Objects.requireNonNull(handler, "handler must not be null"), description,
-				Objects.requireNonNull(options, "options must not be null"));
+				Objects.requireNonNull(options, "options must not be null"), replies);
 		this.handlers.computeIfAbsent(namespace, (key) -> new ArrayList<>()).add(registered);
 		for (EntryPoint entryPoint : this.uses.getOrDefault(namespace, List.of())) {
 			registered.subscribe(entryPoint);
@@ -92,10 +112,19 @@ public final class HandlerRegistry {
 	}
 
 	private record Handler(String type, Function<? super Event, ? extends CompletionStage<?>> handler,
-			String description, HandlerOptions options) {
+			String description, HandlerOptions options, boolean replies) {
 
 		Subscription subscribe(EntryPoint entryPoint) {
-			return entryPoint.onAsync(this.type, this.handler, this.description, this.options);
+			if (!this.replies) {
+				return entryPoint.onAsync(this.type, this.handler, this.description, this.options);
+			}
+			return entryPoint.onAsync(this.type, (event) -> {
+				CompletionStage<?> result = this.handler.apply(event);
+				if (result == null || !event.headers().containsKey(ReplyHeaders.REPLY_TO)) {
+					return result;
+				}
+				return result.thenAccept((value) -> entryPoint.reply(event, value));
+			}, this.description, this.options);
 		}
 	}
 }

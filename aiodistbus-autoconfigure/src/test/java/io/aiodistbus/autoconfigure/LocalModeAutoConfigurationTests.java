@@ -216,15 +216,6 @@ class LocalModeAutoConfigurationTests {
 	}
 
 	@Test
-	void eventHandlerWithBadReturnTypeShouldFailStartup() {
-		this.runner.withBean("badReturn", BadReturn.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("badReturn.on(String)")
-				.hasMessageContaining("returns java.lang.String"));
-	}
-
-	@Test
 	void eventHandlerWithMalformedPatternShouldFailStartup() {
 		this.runner.withBean("badPattern", BadPattern.class)
 			.run((context) -> assertThat(context).getFailure()
@@ -454,15 +445,6 @@ class LocalModeAutoConfigurationTests {
 
 		@EventHandler
 		void on(String text) {
-		}
-
-	}
-
-	static class BadReturn {
-
-		@EventHandler("a")
-		String on(String text) {
-			return text;
 		}
 
 	}

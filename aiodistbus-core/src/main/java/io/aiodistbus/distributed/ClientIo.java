@@ -25,6 +25,7 @@ import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
+import io.aiodistbus.internal.wire.NativeRouted;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 
@@ -94,6 +95,9 @@ final class ClientIo {
 
 		void received(WireEvent event);
 
+		/** An event the broker chose this client's member of a consumer group for. */
+		void routed(String group, WireEvent event);
+
 		void connected(boolean reconnected);
 
 		void disrupted(String reason);
@@ -130,6 +134,12 @@ final class ClientIo {
 	private final Outbox outbox;
 
 	private final Map<String, long[]> sequences = new HashMap<>();
+
+	/** The start of the member topics of this client's grouped handlers. */
+	private final String memberPrefix;
+
+	/** Reads the events of routed messages; I/O thread only. */
+	private final NativeFrame.Checker routedChecker = new NativeFrame.Checker();
 
 	private ZMQ.Socket push;
 
@@ -192,6 +202,7 @@ final class ClientIo {
 	ClientIo(String clientId, String host, int port, ClientOptions options, List<String> prefixes,
 			Listener listener, DropCounters drops, DropLog dropLog, String threadName) {
 		this.clientId = clientId;
+		this.memberPrefix = ReservedTopics.MEMBER_PREFIX + clientId + "/";
 		this.options = options;
 		this.listener = listener;
 		this.drops = drops;
@@ -290,7 +301,10 @@ final class ClientIo {
 	boolean send(String type, byte[] topic, byte[] payload, String dtype, String id, String timestamp,
 			Map<String, String> headers) {
 		synchronized (this.pushLock) {
-			long[] sequence = this.sequences.computeIfAbsent(type, (key) -> new long[1]);
+			// a reply type is used once: numbering it would keep an entry per request answered, for nothing,
+			// as nobody counts the loss of replies
+			long[] sequence = ReservedTopics.isReply(type) ? new long[1]
+					: this.sequences.computeIfAbsent(type, (key) -> new long[1]);
 			boolean inNative = this.nativeFormat;
 			byte[] json = inNative
 					? NativeFrame.write(topic, payload, dtype, id, timestamp, this.clientId, sequence[0] + 1, headers)
@@ -613,6 +627,10 @@ final class ClientIo {
 	}
 
 	private void received(Engine.Reader message) {
+		if (message.isRouted()) {
+			routed(message.nativeFrame());
+			return;
+		}
 		if (message.isNativeBatch()) {
 			message.forEachInBatch(this.batchSink);
 			return;
@@ -634,6 +652,44 @@ final class ClientIo {
 		}
 		else {
 			this.listener.received(event);
+		}
+	}
+
+	/**
+	 * Takes an event or batch the broker routed to one of this client's group members. A subscriber to
+	 * every type (a {@code *} handler's empty prefix) receives other clients' routed messages too: they
+	 * are none of this client's business and ignored.
+	 */
+	private void routed(byte[] message) {
+		String topic = NativeRouted.memberTopic(message);
+		if (!topic.startsWith(this.memberPrefix)) {
+			return;
+		}
+		int end = topic.indexOf('/', this.memberPrefix.length());
+		if (end < 0) {
+			return;
+		}
+		String group = topic.substring(this.memberPrefix.length(), end);
+		byte[] inner = NativeRouted.inner(message);
+		if (NativeBatch.isBatch(inner)) {
+			NativeBatch.forEach(inner, this.routedChecker, true, new NativeBatch.Sink() {
+				@Override
+				public void event(int from, int to, WireEvent event) {
+					ClientIo.this.listener.routed(group, event);
+				}
+
+				@Override
+				public void invalid(WireFormatException ex) {
+					drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(routed batch)", ex.getMessage());
+				}
+			});
+			return;
+		}
+		try {
+			this.listener.routed(group, NativeFrame.decode(inner, this.routedChecker));
+		}
+		catch (WireFormatException ex) {
+			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(routed)", ex.getMessage());
 		}
 	}
 

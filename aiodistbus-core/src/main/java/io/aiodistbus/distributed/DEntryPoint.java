@@ -22,8 +22,10 @@ import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
+import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.wire.WireEvent;
@@ -60,6 +62,16 @@ import io.aiodistbus.internal.wire.WireEvent;
  * running ones, while emits still go out, as a message listener container stops consuming before
  * the application drains its requests; {@link #close()} comes last.
  *
+ * <h2>Consumer groups and replies</h2>
+ * A handler in a consumer group does not subscribe to its pattern: it subscribes to a member topic of
+ * its own ({@value ReservedTopics#MEMBER_PREFIX}{@code <id>/<group>/<pattern>/}), which tells our broker
+ * that this client is a member; the broker then sends it the events it chose this client for, and the
+ * client hands each to one of its handlers of that group (round robin). Events that arrive as usual go
+ * to the handlers without a group only. Routed events are not counted in the loss accounting: a member
+ * sees a part of each publisher's sequence, which is no loss. A Python broker routes nothing, so there
+ * grouped handlers get no event (logged at WARN on connecting). The first
+ * {@link #request request} subscribes to this client's reply types and proves the subscription live.
+ *
  * <h2>Bad input</h2>
  * Messages with the wrong frame count, checksum, encoding or JSON, and payloads that do not decode to
  * a handler's class, are dropped with one log line and counted (see {@link #stats()}); the client keeps
@@ -90,6 +102,19 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private final HandlerTable table = new HandlerTable();
 
+	private final GroupPicker groups = new GroupPicker();
+
+	/**
+	 * Completed once the reply prefix is subscribed and proven live, which the first request waits for
+	 * (and any made meanwhile); it stays subscribed across reconnects, as the SUB socket keeps it.
+	 */
+	private final CompletableFuture<Void> repliesLive = new CompletableFuture<>();
+
+	private final AtomicBoolean repliesSubscribed = new AtomicBoolean();
+
+	/** Whether the warning that a Python broker routes nothing to grouped handlers was logged. */
+	private final AtomicBoolean warnedNoGroups = new AtomicBoolean();
+
 	private final SequenceTracker sequences = new SequenceTracker(logger, "Client " + this.name);
 
 	private final DropCounters drops = new DropCounters();
@@ -110,7 +135,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private volatile ClientIo io;
 
-	private volatile Inbound inbound;
+	private volatile Inbound<Object> inbound;
 
 	private volatile String endpoint;
 
@@ -226,9 +251,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			this.endpoint = Sockets.hostAndPort(host, port);
 			List<String> prefixes = new ArrayList<>();
 			for (Subscriber subscriber : subscribers()) {
-				prefixes.add(subscriber.pattern().subscriptionPrefix());
+				prefixes.add(subscriptionOf(subscriber));
 			}
-			this.inbound = new Inbound(this.name + "-dispatch", this.options.inboundCapacity(),
+			this.inbound = new Inbound<>(this.name + "-dispatch", this.options.inboundCapacity(),
 					this.options.overflowPolicy(), this::dispatch, this.drops, this.dropLog,
 					this.options.inlineDispatch(), System::nanoTime);
 			started = new ClientIo(id(), host, port, this.options, prefixes, new IoListener(), this.drops,
@@ -253,7 +278,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 */
 	public boolean pauseDelivery(Duration timeout) {
 		this.paused = true;
-		Inbound queue = this.inbound;
+		Inbound<Object> queue = this.inbound;
 		if (queue == null || isClosed()) {
 			return true;
 		}
@@ -317,7 +342,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	/** @return a snapshot of the connection and counters */
 	public ClientStats stats() {
 		ClientIo current = this.io;
-		Inbound queue = this.inbound;
+		Inbound<Object> queue = this.inbound;
 		OptionalLong lastPulse = (current != null) ? current.lastPulseNanos() : OptionalLong.empty();
 		Duration age = lastPulse.isPresent() ? Duration.ofNanos(System.nanoTime() - lastPulse.getAsLong()) : null;
 		return new ClientStats(this.state, this.endpoint, this.emitted.get(), this.received.get(),
@@ -343,19 +368,56 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		if (current == null) {
 			return;
 		}
-		CompletableFuture<Void> live = current.subscribe(subscriber.pattern().subscriptionPrefix());
+		awaitLive(current, subscriptionOf(subscriber), subscriber.pattern().text());
+	}
+
+	private void awaitLive(ClientIo current, String topic, String what) {
+		CompletableFuture<Void> live = current.subscribe(topic);
 		try {
 			live.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			logger.warn("{}: subscription to '{}' not proven live within {} ms", this, subscriber.pattern(),
+			logger.warn("{}: subscription to '{}' not proven live within {} ms", this, what,
 					this.options.connectTimeout().toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
-			logger.warn("{}: subscription to '{}' failed", this, subscriber.pattern(), ex.getCause());
+			logger.warn("{}: subscription to '{}' failed", this, what, ex.getCause());
+		}
+	}
+
+	/**
+	 * @return what the SUB socket subscribes to for a handler: its pattern's prefix, or for a handler in
+	 * a group the member topic that makes the broker route to this client
+	 */
+	private String subscriptionOf(Subscriber subscriber) {
+		if (subscriber.group() == null) {
+			return subscriber.pattern().subscriptionPrefix();
+		}
+		return ReservedTopics.MEMBER_PREFIX + id() + "/" + subscriber.group() + "/" + subscriber.pattern().text() + "/";
+	}
+
+	@Override
+	protected void prepareReplies(String replyPrefix) {
+		ClientIo current = this.io;
+		if (current == null || this.repliesLive.isDone()) {
+			return;
+		}
+		if (this.repliesSubscribed.compareAndSet(false, true)) {
+			awaitLive(current, replyPrefix, replyPrefix + "*");
+			this.repliesLive.complete(null);
+			return;
+		}
+		try {
+			this.repliesLive.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+			// awaitLive logged it; the request goes out and may time out
 		}
 	}
 
@@ -365,7 +427,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		this.sequences.reset();
 		ClientIo current = this.io;
 		if (current != null) {
-			current.unsubscribe(subscriber.pattern().subscriptionPrefix());
+			current.unsubscribe(subscriptionOf(subscriber));
 		}
 	}
 
@@ -467,8 +529,18 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 	}
 
-	private void dispatch(WireEvent wire) {
-		Subscriber[] subscribers = this.table.resolve(wire.type());
+	private void dispatch(Object item) {
+		WireEvent wire;
+		Subscriber[] subscribers;
+		if (item instanceof RoutedEvent routed) {
+			wire = routed.event();
+			Subscriber chosen = this.groups.oneOf(this.table.resolve(wire.type()), routed.group());
+			subscribers = (chosen != null) ? new Subscriber[] { chosen } : new Subscriber[0];
+		}
+		else {
+			wire = (WireEvent) item;
+			subscribers = GroupPicker.ungrouped(this.table.resolve(wire.type()));
+		}
 		if (subscribers.length == 0) {
 			return;
 		}
@@ -486,6 +558,21 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			observers().received(event);
 		}
 		Dispatch.deliver(event, subscribers);
+	}
+
+	/** A broker that speaks Python's format routes nothing: grouped handlers would wait in vain. */
+	private void warnIfGrouped() {
+		List<String> grouped = new ArrayList<>();
+		for (Subscriber subscriber : subscribers()) {
+			if (subscriber.group() != null) {
+				grouped.add(subscriber.description() + " (group " + subscriber.group() + ")");
+			}
+		}
+		if (!grouped.isEmpty() && this.warnedNoGroups.compareAndSet(false, true)) {
+			logger.warn("{} speaks Python's wire format with the broker at {}, which routes no events to consumer "
+					+ "groups: these handlers get nothing, and replies to requests do not arrive: {}", this, this.endpoint,
+					grouped);
+		}
 	}
 
 	private void setState(ConnectionState next) {
@@ -514,7 +601,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	@Override
 	public void close() {
 		ClientIo currentIo;
-		Inbound currentInbound;
+		Inbound<Object> currentInbound;
 		synchronized (this) {
 			if (this.state == ConnectionState.CLOSED) {
 				return;
@@ -540,8 +627,12 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 		@Override
 		public void received(WireEvent event) {
-			Inbound queue = DEntryPoint.this.inbound;
-			if (DEntryPoint.this.table.resolve(event.type()).length > 0) {
+			if (isOwnReply(event.type())) {
+				replyReceived(event.toEvent(DEntryPoint.this.codec));
+				return;
+			}
+			Inbound<Object> queue = DEntryPoint.this.inbound;
+			if (GroupPicker.hasMember(DEntryPoint.this.table.resolve(event.type()), null)) {
 				DEntryPoint.this.sequences.seen(event.source(), event.type(), event.sequence());
 				if (!DEntryPoint.this.paused) {
 					queue.offer(event, DEntryPoint.this::isClosed);
@@ -550,7 +641,18 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 
 		@Override
+		public void routed(String group, WireEvent event) {
+			// not in the loss accounting: a member gets a part of each publisher's sequence
+			if (!DEntryPoint.this.paused && GroupPicker.hasMember(DEntryPoint.this.table.resolve(event.type()), group)) {
+				DEntryPoint.this.inbound.offer(new RoutedEvent(group, event), DEntryPoint.this::isClosed);
+			}
+		}
+
+		@Override
 		public void connected(boolean reconnected) {
+			if (wireFormat() == WireFormat.PYTHON) {
+				warnIfGrouped();
+			}
 			if (reconnected) {
 				DEntryPoint.this.reconnects.incrementAndGet();
 				logger.info("{} reconnected to the broker at {}", DEntryPoint.this, DEntryPoint.this.endpoint);

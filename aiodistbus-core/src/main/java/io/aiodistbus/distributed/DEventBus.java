@@ -20,13 +20,17 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import io.aiodistbus.DropReason;
+import io.aiodistbus.ReplyHeaders;
 import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.Event;
+import io.aiodistbus.event.EventIds;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventFrames;
 import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
+import io.aiodistbus.internal.wire.NativeRouted;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import io.aiodistbus.local.EventBus;
@@ -59,6 +63,20 @@ import io.aiodistbus.local.EventBus;
  * A client proves its subscriptions live by subscribing to a probe topic of its own (see
  * {@link ReservedTopics#PROBE_PREFIX}); the broker reads the notice from its XPUB socket and answers
  * on the handshake socket, so nothing is published for it.
+ *
+ * <h2>Consumer groups</h2>
+ * A client's grouped handler subscribes its SUB socket to a member topic rather than its pattern (see
+ * {@link GroupMembers}); for each event it relays, the broker picks one member of each group whose
+ * pattern matches and sends it the event (or the whole batch) wrapped under the member's topic
+ * ({@link NativeRouted}), on the native publish socket only. An event routed to a member that dies on
+ * the way is lost for that group (at most once); a member that left is skipped from the next event on.
+ *
+ * <h2>Request/reply</h2>
+ * Clients may push reply types ({@link ReservedTopics#REPLY_PREFIX}), which go out on the native
+ * publish socket only; every other reserved type pushed is refused. An event with a
+ * {@value ReplyHeaders#REPLY_TO} header that no subscription matches (on either publish socket, in a
+ * group; local forwards, which cannot answer, do not count) is answered at once with an event of its reply type whose
+ * {@value ReplyHeaders#STATUS} header is {@value ReplyHeaders#NO_RESPONDERS}.
  *
  * <h2>Security</h2>
  * With {@link BrokerOptions#security()} set, every socket is a CurveZMQ server: all traffic is
@@ -111,6 +129,13 @@ public final class DEventBus implements AutoCloseable {
 	private final SubscriptionSet pythonSubscriptions = new SubscriptionSet();
 
 	private final SubscriptionSet nativeSubscriptions = new SubscriptionSet();
+
+	private final GroupMembers members = new GroupMembers();
+
+	private static final byte[] REPLY_PREFIX = ReservedTopics.REPLY_PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+	/** Longer reply types are no reply type of ours: a prefix, a UUID, a counter. */
+	private static final int MAX_REPLY_TYPE = 128;
 
 	private final NativeFrame.Checker translator = new NativeFrame.Checker();
 
@@ -336,6 +361,11 @@ public final class DEventBus implements AutoCloseable {
 		return Collections.unmodifiableMap(none);
 	}
 
+	/** @return how many consumer group members the broker knows, over all groups (its I/O thread's view) */
+	int groupMembers() {
+		return this.members.size();
+	}
+
 	/**
 	 * Bridges this broker to a local bus in one direction: the events it relays, of the given types or
 	 * patterns, are delivered to the local bus as well; the local bus's handlers run on a thread of
@@ -442,6 +472,12 @@ public final class DEventBus implements AutoCloseable {
 				this.router.sendMore(client);
 				this.router.send(Arrays.copyOfRange(notice, 1, notice.length), ZMQ.DONTWAIT);
 			}
+			else if (GroupMembers.isMemberNotice(notice)) {
+				// routed messages go out on the native socket only: members elsewhere would get nothing
+				if (socket == this.nativePublisher) {
+					this.members.apply(notice);
+				}
+			}
 			else {
 				subscriptions.apply(notice);
 			}
@@ -470,6 +506,10 @@ public final class DEventBus implements AutoCloseable {
 		if (event == null) {
 			return;
 		}
+		if (ReservedTopics.isReply(event.type())) {
+			relayReply(event);
+			return;
+		}
 		byte[] translation = null;
 		byte[] topic = message.firstFrame();
 		if (this.nativeSubscriptions.matches(topic, topic.length)) {
@@ -487,7 +527,67 @@ public final class DEventBus implements AutoCloseable {
 			this.nativePublisher.send(translation, 0);
 			this.translated.incrementAndGet();
 		}
+		if (!this.members.isEmpty() && this.members.matches(event.type())) {
+			try {
+				routeToGroups(event.type(), (translation != null) ? translation : NativeFrame.write(event));
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Broker {}: event '{}' cannot be routed to its groups in the native format", this.name,
+						event.type());
+			}
+		}
 		relayed(event);
+		if (!subscribed(topic, topic.length, event.type())) {
+			answerNoResponders(event);
+		}
+	}
+
+	/** Sends a reply a client pushed in Python's format on to the Java clients, the only ones that ask. */
+	private void relayReply(WireEvent event) {
+		try {
+			this.nativePublisher.send(NativeFrame.write(event), 0);
+			this.relayed.incrementAndGet();
+		}
+		catch (IllegalArgumentException ex) {
+			drop(DropReason.MALFORMED, event.type(), "a reply the native format cannot carry");
+		}
+	}
+
+	/** Sends an event or batch to one member of each group that listens to its type. */
+	private void routeToGroups(String type, byte[] inner) {
+		this.members.route(type, (memberTopic) -> this.nativePublisher.send(NativeRouted.write(memberTopic, inner), 0));
+	}
+
+	/**
+	 * Whether anything that could answer a request receives the type: a subscription prefix on either
+	 * publish socket, or a group member. Local forwards do not count: they carry events one way, so a
+	 * handler behind one cannot reach the requester (a bus that answers is bridged by a client, which
+	 * subscribes), and the standalone broker's monitor forwards every type, which would make every
+	 * request wait for its timeout.
+	 */
+	private boolean subscribed(byte[] topic, int typeLength, String type) {
+		if (this.nativeSubscriptions.matches(topic, typeLength) || this.pythonSubscriptions.matches(topic, typeLength)) {
+			return true;
+		}
+		return !this.members.isEmpty()
+				&& this.members.matches((type != null) ? type : new String(topic, 0, typeLength, StandardCharsets.UTF_8));
+	}
+
+	/** Tells a requester at once that nobody subscribes to its request's type. */
+	private void answerNoResponders(WireEvent request) {
+		String replyTo = request.headers().get(ReplyHeaders.REPLY_TO);
+		if (replyTo == null || !ReservedTopics.isReply(replyTo) || replyTo.length() > MAX_REPLY_TYPE
+				|| replyTo.indexOf('\0') >= 0) {
+			return;
+		}
+		String timestamp = Event.of(replyTo, null, null).timestampText();
+		this.nativePublisher.send(NativeFrame.write(new WireEvent(replyTo, null, null, EventIds.next(), timestamp, null,
+				0, Map.of(ReplyHeaders.STATUS, ReplyHeaders.NO_RESPONDERS))), 0);
+	}
+
+	private static boolean isReply(byte[] frame, int typeLength) {
+		return typeLength > REPLY_PREFIX.length && typeLength <= MAX_REPLY_TYPE
+				&& Arrays.equals(frame, 0, REPLY_PREFIX.length, REPLY_PREFIX, 0, REPLY_PREFIX.length);
 	}
 
 	/**
@@ -509,6 +609,12 @@ public final class DEventBus implements AutoCloseable {
 		}
 		byte[] frame = message.nativeFrame();
 		if (NativeFrame.isReserved(frame, typeLength)) {
+			if (isReply(frame, typeLength)) {
+				// a reply, for the Java client that asked: never translated for Python peers
+				message.sendTo(this.nativePublisher);
+				this.relayed.incrementAndGet();
+				return;
+			}
 			drop(DropReason.RESERVED, new String(frame, 0, typeLength, StandardCharsets.UTF_8),
 					"only the broker sends reserved types");
 			return;
@@ -519,11 +625,21 @@ public final class DEventBus implements AutoCloseable {
 		if (python) {
 			publishInPythonFormat(event, Arrays.copyOf(frame, typeLength));
 		}
+		String type = null;
+		if (!this.members.isEmpty()) {
+			type = (event != null) ? event.type() : new String(frame, 0, typeLength, StandardCharsets.UTF_8);
+			if (this.members.matches(type)) {
+				routeToGroups(type, frame);
+			}
+		}
 		if (event != null) {
 			relayed(event);
 		}
 		else {
 			this.relayed.incrementAndGet();
+		}
+		if (!subscribed(frame, typeLength, type)) {
+			answerNoResponders((event != null) ? event : NativeFrame.decode(frame, this.translator));
 		}
 	}
 
@@ -544,6 +660,19 @@ public final class DEventBus implements AutoCloseable {
 	private void relayBatch(Engine.Reader message) {
 		byte[] batch = message.nativeFrame();
 		int typeLength = NativeBatch.typeLength(batch);
+		if (NativeFrame.isReserved(batch, typeLength) && isReply(batch, typeLength)) {
+			// replies in a burst: relayed to the Java clients only, as single ones are
+			try {
+				message.checkBatch();
+			}
+			catch (WireFormatException ex) {
+				drop(ex.reason(), "(reply batch)", ex.getMessage());
+				return;
+			}
+			message.sendTo(this.nativePublisher);
+			this.relayed.incrementAndGet();
+			return;
+		}
 		if (NativeFrame.isReserved(batch, typeLength)) {
 			drop(DropReason.RESERVED, new String(batch, 0, typeLength, StandardCharsets.UTF_8),
 					"only the broker sends reserved types (a batch of them)");
@@ -559,6 +688,25 @@ public final class DEventBus implements AutoCloseable {
 		}
 		boolean python = this.pythonSubscriptions.matches(batch, typeLength);
 		message.sendTo(this.nativePublisher);
+		if (!this.members.isEmpty()) {
+			String type = new String(batch, 0, typeLength, StandardCharsets.UTF_8);
+			if (this.members.matches(type)) {
+				// a whole batch goes to one member of each group
+				routeToGroups(type, batch);
+			}
+		}
+		if (!subscribed(batch, typeLength, null)) {
+			NativeBatch.forEach(batch, this.translator, true, new NativeBatch.Sink() {
+				@Override
+				public void event(int from, int to, WireEvent event) {
+					answerNoResponders(event);
+				}
+
+				@Override
+				public void invalid(WireFormatException ex) {
+				}
+			});
+		}
 		if (python || !this.forwards.isEmpty()) {
 			byte[] topic = python ? Arrays.copyOf(batch, typeLength) : null;
 			NativeBatch.forEach(batch, this.translator, true, new NativeBatch.Sink() {
@@ -598,7 +746,11 @@ public final class DEventBus implements AutoCloseable {
 
 		@Override
 		public void event(int from, int to, WireEvent event) {
-			DEventBus.this.nativePublisher.send(Arrays.copyOfRange(this.batch, from, to), 0);
+			byte[] frame = Arrays.copyOfRange(this.batch, from, to);
+			DEventBus.this.nativePublisher.send(frame, 0);
+			if (DEventBus.this.members.matches(event.type())) {
+				routeToGroups(event.type(), frame);
+			}
 			if (this.python) {
 				publishInPythonFormat(event, this.topic);
 			}
@@ -630,6 +782,9 @@ public final class DEventBus implements AutoCloseable {
 			return null;
 		}
 		if (ReservedTopics.isReserved(event.type())) {
+			if (ReservedTopics.isReply(event.type()) && event.type().length() <= MAX_REPLY_TYPE) {
+				return event;
+			}
 			if (event.source() != null && event.type().equals(ReservedTopics.PULSE)) {
 				// A client proving its subscriptions the way a Python broker needs. Ours answers the probe
 				// subscription instead, which the client made just before pushing this: answer it now.

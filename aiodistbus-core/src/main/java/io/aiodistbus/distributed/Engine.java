@@ -9,6 +9,7 @@ import io.aiodistbus.DropReason;
 import io.aiodistbus.internal.wire.EventFrames;
 import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
+import io.aiodistbus.internal.wire.NativeRouted;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 import zmq.Msg;
@@ -74,6 +75,11 @@ final class Engine {
 		/** @return whether the message read last is one frame in the native format (not yet checked) */
 		boolean isNative() {
 			return this.count == 1 && NativeFrame.isNative(this.frames[0].data());
+		}
+
+		/** @return whether the message read last is one frame routed to a group member (not yet checked) */
+		boolean isRouted() {
+			return this.count == 1 && NativeRouted.isRouted(this.frames[0].data());
 		}
 
 		/** @return whether the message read last is one frame holding a batch of native events (not yet checked) */

@@ -32,8 +32,12 @@ import io.aiodistbus.internal.wire.WireEvent;
  * handlers were quick that many times again. Events that come close together always go through the
  * queue, so under load the reader keeps reading while the handlers run. Either way one event is
  * handled at a time, in queue order.
+ * <p>
+ * What it queues is a {@link WireEvent}, or a {@link RoutedEvent} for a client's consumer groups.
+ *
+ * @param <E> what it queues
  */
-final class Inbound {
+final class Inbound<E> {
 
 	/** An event that follows the one before by more than this arrived alone. */
 	static final long SPARSE_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
@@ -46,16 +50,16 @@ final class Inbound {
 
 	private static final Logger logger = LoggerFactory.getLogger(Inbound.class);
 
-	private static final WireEvent STOP = new WireEvent("", null, null, "", "");
+	private static final Object STOP = new Object();
 
 	// Reaching it tells drain() that every event queued before it was handled.
-	private static final WireEvent DRAINED = new WireEvent("", null, null, "", "");
+	private static final Object DRAINED = new Object();
 
-	private final BlockingQueue<WireEvent> queue;
+	private final BlockingQueue<Object> queue;
 
 	private final OverflowPolicy policy;
 
-	private final Consumer<WireEvent> sink;
+	private final Consumer<? super E> sink;
 
 	private final DropCounters drops;
 
@@ -97,7 +101,7 @@ final class Inbound {
 	 * @param inlineRuns whether a sparse event may run on the reader's thread (see above)
 	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
 	 */
-	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<WireEvent> sink, DropCounters drops,
+	Inbound(String name, int capacity, OverflowPolicy policy, Consumer<? super E> sink, DropCounters drops,
 			DropLog dropLog, boolean inlineRuns, LongSupplier clock) {
 		this.inlineRuns = inlineRuns;
 		this.clock = clock;
@@ -117,7 +121,7 @@ final class Inbound {
 	 * @param event the event
 	 * @param stopping tells a blocked reader to give up
 	 */
-	void offer(WireEvent event, BooleanSupplier stopping) {
+	void offer(E event, BooleanSupplier stopping) {
 		if (this.inlineRuns) {
 			long now = this.clock.getAsLong();
 			boolean sparse = now - this.lastOfferNanos > SPARSE_GAP_NANOS;
@@ -134,7 +138,7 @@ final class Inbound {
 		switch (this.policy) {
 			case DROP_NEWEST -> dropped(event);
 			case DROP_OLDEST -> {
-				WireEvent oldest = this.queue.poll();
+				Object oldest = this.queue.poll();
 				if (oldest == DRAINED) {
 					// A drain waits for that marker: it goes back (later is still correct for the drain),
 					// and the new event gives way instead.
@@ -167,7 +171,7 @@ final class Inbound {
 	}
 
 	/** Runs an event on the reader's thread; nothing is queued or being handled meanwhile. */
-	private void runInline(WireEvent event) {
+	private void runInline(E event) {
 		synchronized (this.inlineLock) {
 			this.inlineThread = Thread.currentThread();
 		}
@@ -176,7 +180,7 @@ final class Inbound {
 			this.sink.accept(event);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
+			logger.error("Dispatch of event '{}' (id {}) failed", eventOf(event).type(), eventOf(event).id(), ex);
 		}
 		finally {
 			long end = this.clock.getAsLong();
@@ -198,11 +202,20 @@ final class Inbound {
 		}
 	}
 
-	private void dropped(WireEvent event) {
+	private static WireEvent eventOf(Object item) {
+		return (item instanceof RoutedEvent routed) ? routed.event() : (WireEvent) item;
+	}
+
+	private void dropped(Object event) {
 		this.pending.decrementAndGet();
 		this.drops.increment(DropReason.QUEUE_FULL);
-		this.dropLog.dropped(DropReason.QUEUE_FULL, event.type(), "the handlers are behind by "
+		this.dropLog.dropped(DropReason.QUEUE_FULL, eventOf(event).type(), "the handlers are behind by "
 				+ this.queue.size() + " events (policy " + this.policy + ")");
+	}
+
+	@SuppressWarnings("unchecked") // only offer() puts anything but the markers in the queue
+	private void accept(Object event) {
+		this.sink.accept((E) event);
 	}
 
 	int size() {
@@ -217,7 +230,7 @@ final class Inbound {
 
 	private void run() {
 		while (true) {
-			WireEvent event;
+			Object event;
 			try {
 				event = this.queue.take();
 			}
@@ -233,10 +246,10 @@ final class Inbound {
 			}
 			long start = this.inlineRuns ? this.clock.getAsLong() : 0L;
 			try {
-				this.sink.accept(event);
+				accept(event);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Dispatch of event '{}' (id {}) failed", event.type(), event.id(), ex);
+				logger.error("Dispatch of event '{}' (id {}) failed", eventOf(event).type(), eventOf(event).id(), ex);
 			}
 			finally {
 				if (this.inlineRuns) {

@@ -29,14 +29,14 @@ final class LocalForward implements AutoCloseable {
 
 	private final PayloadCodec codec;
 
-	private final Inbound queue;
+	private final Inbound<WireEvent> queue;
 
 	LocalForward(EventBus bus, String[] types, PayloadCodec codec, String brokerName, DropCounters drops,
 			DropLog dropLog) {
 		this.bus = LocalBusAccess.of(bus);
 		this.patterns = Arrays.stream(types).map(TopicPattern::parse).toArray(TopicPattern[]::new);
 		this.codec = codec;
-		this.queue = new Inbound("aiodistbus-forward-" + brokerName, CAPACITY, OverflowPolicy.DROP_NEWEST,
+		this.queue = new Inbound<>("aiodistbus-forward-" + brokerName, CAPACITY, OverflowPolicy.DROP_NEWEST,
 				this::deliver, drops, dropLog, false, System::nanoTime);
 	}
 

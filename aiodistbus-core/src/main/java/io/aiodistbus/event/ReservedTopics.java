@@ -36,6 +36,19 @@ public final class ReservedTopics {
 	 */
 	public static final String NATIVE_OFFER = PREFIX + "native.2";
 
+	/**
+	 * Prefix of the reply types of requests: {@code <prefix><entry point id>.<n>}. Clients may publish
+	 * these (they are replies); our broker relays them to Java clients only.
+	 */
+	public static final String REPLY_PREFIX = PREFIX + "reply.";
+
+	/**
+	 * Prefix of the topics that a client's consumer-group handler subscribes to instead of its pattern:
+	 * {@code <prefix><client id>/<group>/<pattern>/}. Our broker reads them as joining the group, and
+	 * sends each group's events to one member under such a topic; no Python peer ever sees them.
+	 */
+	public static final String MEMBER_PREFIX = PREFIX + "member.";
+
 	private ReservedTopics() {
 	}
 
@@ -55,5 +68,14 @@ public final class ReservedTopics {
 	 */
 	public static boolean isProbe(String type) {
 		return type.startsWith(PROBE_PREFIX);
+	}
+
+	/**
+	 * Whether the type is the reply type of a request.
+	 * @param type a topic
+	 * @return {@code true} for types under {@value #REPLY_PREFIX}
+	 */
+	public static boolean isReply(String type) {
+		return type.startsWith(REPLY_PREFIX);
 	}
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
+import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.LocalBusAccess;
 import io.aiodistbus.internal.dispatch.Subscriber;
@@ -63,6 +64,8 @@ public class EventBus implements AutoCloseable {
 
 	private final HandlerTable table = new HandlerTable();
 
+	private final GroupPicker groups = new GroupPicker();
+
 	private final QueuedDispatcher dispatcher = new QueuedDispatcher();
 
 	private final Set<LocalEntryPoint> entryPoints = ConcurrentHashMap.newKeySet();
@@ -99,7 +102,20 @@ public class EventBus implements AutoCloseable {
 	 * queued
 	 */
 	CompletableFuture<Void> deliver(Event event) {
-		return this.dispatcher.dispatch(event, this.table.resolve(event.type()));
+		if (ReservedTopics.isReply(event.type())) {
+			deliverReply(event);
+			return null;
+		}
+		return this.dispatcher.dispatch(event, this.groups.perGroup(this.table.resolve(event.type())));
+	}
+
+	/** A reply goes to the entry point whose request it answers, which holds no handler for it. */
+	private void deliverReply(Event reply) {
+		for (LocalEntryPoint entryPoint : this.entryPoints) {
+			if (entryPoint.replyArrived(reply)) {
+				return;
+			}
+		}
 	}
 
 	/**

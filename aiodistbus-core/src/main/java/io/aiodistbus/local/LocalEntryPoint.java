@@ -76,6 +76,17 @@ public final class LocalEntryPoint extends AbstractEntryPoint {
 		}
 	}
 
+	/** @return whether the reply answers one of this entry point's requests (then it is completed) */
+	boolean replyArrived(Event reply) {
+		return replyReceived(reply);
+	}
+
+	@Override
+	protected boolean hasResponders(String type) {
+		EventBus current = this.bus;
+		return current != null && current.table().resolve(type).length > 0;
+	}
+
 	@Override
 	protected void checkCanEmit(String type) {
 		if (this.closed) {

@@ -29,7 +29,7 @@ class InboundTests {
 
 	private Consumer<WireEvent> handler = (event) -> this.ranOn.add(Thread.currentThread().getName());
 
-	private final Inbound inbound = new Inbound("test-dispatch", 100, OverflowPolicy.BLOCK,
+	private final Inbound<WireEvent> inbound = new Inbound<>("test-dispatch", 100, OverflowPolicy.BLOCK,
 			(event) -> this.handler.accept(event), new DropCounters(),
 			new DropLog(LoggerFactory.getLogger(InboundTests.class), "test"), true, this.clock::get);
 

@@ -1,5 +1,7 @@
 package io.aiodistbus.internal.dispatch;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,10 +16,13 @@ import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.NoRespondersException;
+import io.aiodistbus.ReplyHeaders;
 import io.aiodistbus.Subscription;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.EventIds;
+import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.topic.TopicPattern;
 
 /**
@@ -42,12 +47,15 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	private final Function<Object, String> dtypeNamer;
 
+	private final PendingRequests requests;
+
 	/**
 	 * @param codec names the dtype of emitted payloads and converts received ones for typed handlers
 	 */
 	protected AbstractEntryPoint(PayloadCodec codec) {
 		this.codec = codec;
 		this.dtypeNamer = codec::dtypeOf;
+		this.requests = new PendingRequests(this.id, codec);
 	}
 
 	@Override
@@ -63,6 +71,13 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 	@Override
 	public <T> Subscription on(String type, Class<T> payloadType, Consumer<? super T> handler) {
 		return subscribe(type, Invokers.ofPayload(this.codec, payloadType, handler), handler);
+	}
+
+	@Override
+	public <T> Subscription on(String type, String group, Class<T> payloadType, Consumer<? super T> handler) {
+		Objects.requireNonNull(group, "group must not be null");
+		return subscribe(type, Invokers.ofPayload(this.codec, payloadType, handler), Invokers.describe(handler, type),
+				HandlerOptions.defaults().withGroup(group));
 	}
 
 	@Override
@@ -187,6 +202,83 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 			this.observers.emitted(event);
 		}
 		return publishAsync(event);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> request(String type, Object payload, Class<R> replyType, Duration timeout) {
+		Objects.requireNonNull(replyType, "replyType must not be null");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+		}
+		if (ReservedTopics.isReserved(type)) {
+			throw new IllegalArgumentException("Cannot request '" + type + "': the type is reserved for the bus");
+		}
+		checkCanEmit(type);
+		prepareReplies(this.requests.prefix());
+		PendingRequests.Pending<R> request = this.requests.start(type, replyType, timeout);
+		if (!hasResponders(type)) {
+			this.requests.fail(request, new NoRespondersException(type));
+			return request.future();
+		}
+		Map<String, String> headers = new HashMap<>();
+		headers.put(ReplyHeaders.REPLY_TO, request.replyType());
+		try {
+			emit(type, payload, null, headers);
+		}
+		catch (RuntimeException ex) {
+			this.requests.fail(request, ex);
+			throw ex;
+		}
+		return request.future();
+	}
+
+	@Override
+	public Event reply(Event request, Object payload) {
+		String replyTo = request.headers().get(ReplyHeaders.REPLY_TO);
+		if (replyTo == null || !ReservedTopics.isReply(replyTo)) {
+			throw new IllegalArgumentException("Cannot reply to event '" + request.type() + "' (id " + request.id()
+					+ "): it is no request (" + ReplyHeaders.REPLY_TO + " is " + ((replyTo != null) ? "'" + replyTo
+							+ "', not under " + ReservedTopics.REPLY_PREFIX : "missing") + ")");
+		}
+		return emit(replyTo, payload, null, Map.of());
+	}
+
+	/**
+	 * Completes the request a reply answers, if it is one of this entry point's and still waits.
+	 * @param reply an event of a reply type
+	 * @return whether the type is one of this entry point's reply types
+	 */
+	protected boolean replyReceived(Event reply) {
+		if (!this.requests.isReply(reply.type())) {
+			return false;
+		}
+		this.requests.received(reply);
+		return true;
+	}
+
+	/**
+	 * @param type an event type
+	 * @return whether it is one of this entry point's reply types
+	 */
+	protected boolean isOwnReply(String type) {
+		return this.requests.isReply(type);
+	}
+
+	/**
+	 * Called before each request, for a subclass to make sure replies under the prefix will reach it
+	 * (the distributed client subscribes once and proves it live); nothing by default.
+	 * @param replyPrefix the prefix of every reply type of this entry point
+	 */
+	protected void prepareReplies(String replyPrefix) {
+	}
+
+	/**
+	 * @param type a request's type
+	 * @return {@code false} only when it is known at once that nobody can answer it (the local bus);
+	 * the distributed bus leaves that to the broker
+	 */
+	protected boolean hasResponders(String type) {
+		return true;
 	}
 
 	@Override

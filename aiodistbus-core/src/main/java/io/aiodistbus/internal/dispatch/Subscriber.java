@@ -48,6 +48,9 @@ public final class Subscriber {
 	/** The handler's own threads, for a concurrency above 1; {@code null} to run on the delivering thread. */
 	private final HandlerLanes lanes;
 
+	/** The consumer group, {@code null} for a handler that gets every event. */
+	private final String group;
+
 	/**
 	 * @param ownerId the id of the entry point that registered the handler
 	 * @param pattern what the handler listens to
@@ -69,6 +72,12 @@ public final class Subscriber {
 		this.errorHandler = options.errorHandler();
 		this.instrumentation = instrumentation;
 		this.lanes = (options.concurrency() > 1) ? new HandlerLanes(description, options) : null;
+		this.group = options.group();
+	}
+
+	/** @return the handler's consumer group, {@code null} when it gets every event */
+	public String group() {
+		return this.group;
 	}
 
 	/** @return the id of the entry point that registered the handler */

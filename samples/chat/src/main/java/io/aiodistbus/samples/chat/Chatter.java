@@ -1,5 +1,8 @@
 package io.aiodistbus.samples.chat;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +22,10 @@ import io.aiodistbus.spring.EventHandler;
 /**
  * A chat service: says something every few seconds, answers every message from someone else, and
  * logs what it hears. Its archive fails now and then, to show retries and dead letters across JVMs
- * (configured by {@code aiodistbus.error.*} in application.yml). Runs in client mode only; the broker
- * has nothing to say.
+ * (configured by {@code aiodistbus.error.*} in application.yml). Every message is moderated by one
+ * chat service of all (a consumer group), and every third turn it asks the bus for the time (a
+ * request, answered by one member of the {@code clock} group). Runs in client mode only; the broker has
+ * nothing to say.
  */
 @Component
 @ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "client")
@@ -43,7 +48,31 @@ public class Chatter {
 
 	@Scheduled(initialDelayString = "${chat.every:2s}", fixedDelayString = "${chat.every:2s}")
 	public void speak() {
-		this.entryPoint.emit(new ChatMessage(this.name, "hello from " + this.name, this.said.incrementAndGet()));
+		long number = this.said.incrementAndGet();
+		this.entryPoint.emit(new ChatMessage(this.name, "hello from " + this.name, number));
+		if (number % 3 == 0) {
+			this.entryPoint.request("chat.time", this.name, String.class, Duration.ofSeconds(2))
+				.whenComplete((time, ex) -> {
+					if (ex == null) {
+						logger.info("[{}] asked the time: {}", this.name, time);
+					}
+					else {
+						logger.info("[{}] asked the time, no answer: {}", this.name, ex.getMessage());
+					}
+				});
+		}
+	}
+
+	/** One moderator per message, whichever chat service the broker picks: a consumer group. */
+	@EventHandler(value = "chat.message", group = "moderators")
+	public void moderate(ChatMessage message) {
+		logger.info("[{}] moderated {} #{} (one moderator per message)", this.name, message.from(), message.number());
+	}
+
+	/** Answers a request for the time; one member of the group answers each. */
+	@EventHandler(value = "chat.time", group = "clock")
+	public String time(String asker) {
+		return this.name + "'s clock says " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " (asked by " + asker + ")";
 	}
 
 	@EventHandler

@@ -51,6 +51,9 @@ class ChatSampleProcessTests {
 
 		bob.awaitLine(Pattern.compile("\\[bob\\] heard alice say 'hello from alice'"));
 		alice.awaitLine(Pattern.compile("\\[alice\\] bob answered message #\\d+"));
+		// groups and request/reply across the JVMs
+		alice.awaitLine(Pattern.compile("\\[alice\\] asked the time: (alice|bob)'s clock says"));
+		bob.awaitLine(Pattern.compile("\\[bob\\] asked the time: (alice|bob)'s clock says"));
 
 		int alicePort = Integer.parseInt(alice.awaitLine(HTTP_PORT));
 		HttpClient http = HttpClient.newHttpClient();
