@@ -61,6 +61,11 @@ final class StatsJson {
 			types.add(entry);
 		}
 		json.put("types", types);
+		// by prefix, not by client: ZeroMQ's publish socket tells which prefixes are subscribed, not by whom
+		Map<String, Object> subscriptions = new LinkedHashMap<>();
+		monitor.broker().subscriptions().forEach((format, prefixes) ->
+				subscriptions.put(format.name().toLowerCase(Locale.ROOT), prefixes));
+		json.put("subscriptions", subscriptions);
 		try {
 			return mapper.writeValueAsString(json);
 		}

@@ -79,8 +79,10 @@ class BrokerHttpTests {
 	}
 
 	@Test
-	void statsShouldShowClientsTypesWithRatesAndDrops() throws Exception {
+	void statsShouldShowClientsTypesWithRatesDropsAndSubscriptions() throws Exception {
 		try (DEntryPoint sender = connect(); DEntryPoint receiver = connect()) {
+			receiver.on("orders.*", (event) -> {
+			});
 			for (int i = 0; i < 10; i++) {
 				sender.emit("orders.created", Map.of("n", i));
 			}
@@ -101,6 +103,8 @@ class BrokerHttpTests {
 				// sampled once a second over a window of ten: the rate shows up within a second or two
 				assertThat(busiest.get("perSecond").asDouble()).isPositive();
 				assertThat(stats.get("relayedPerSecond").asDouble()).isPositive();
+				assertThat(stats.get("subscriptions").get("native").get("orders.").asInt()).isEqualTo(1);
+				assertThat(stats.get("subscriptions").get("python")).isEmpty();
 			});
 		}
 	}

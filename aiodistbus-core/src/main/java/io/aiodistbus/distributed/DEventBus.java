@@ -334,6 +334,20 @@ public final class DEventBus implements AutoCloseable {
 	}
 
 	/**
+	 * What the broker's subscribers subscribe to, as their publish sockets tell it: ZeroMQ says which
+	 * prefixes are subscribed and how often, not by whom. Besides the prefixes of handlers' patterns
+	 * there are the bus's own: a client's subscription probes, consumer group members' topics (which
+	 * name the client and its group) and request reply prefixes.
+	 * @return per wire format, each subscribed prefix with its number of subscriptions
+	 */
+	public Map<WireFormat, Map<String, Integer>> subscriptions() {
+		Map<WireFormat, Map<String, Integer>> subscriptions = new EnumMap<>(WireFormat.class);
+		subscriptions.put(WireFormat.PYTHON, this.pythonSubscriptions.snapshot());
+		subscriptions.put(WireFormat.NATIVE, this.nativeSubscriptions.snapshot());
+		return Collections.unmodifiableMap(subscriptions);
+	}
+
+	/**
 	 * @return the handshake address as {@code host:port}, an IPv6 host in brackets ({@code [::1]:5555}),
 	 * as clients and logs name it
 	 */

@@ -1,8 +1,12 @@
 package io.aiodistbus.distributed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prefixes subscribed on one of the broker's publish sockets, as its XPUB notices tell them, so
@@ -14,6 +18,9 @@ final class SubscriptionSet {
 	private final List<byte[]> prefixes = new ArrayList<>();
 
 	private final List<int[]> counts = new ArrayList<>();
+
+	/** What {@link #snapshot()} returns, made again on each change: notices are rare, reads are not. */
+	private volatile Map<String, Integer> snapshot = Map.of();
 
 	/**
 	 * Applies a subscription notice: first byte 1 to subscribe, 0 to unsubscribe, then the prefix.
@@ -38,6 +45,19 @@ final class SubscriptionSet {
 			this.prefixes.remove(index);
 			this.counts.remove(index);
 		}
+		Map<String, Integer> next = new LinkedHashMap<>();
+		for (int i = 0; i < this.prefixes.size(); i++) {
+			next.merge(new String(this.prefixes.get(i), StandardCharsets.UTF_8), this.counts.get(i)[0], Integer::sum);
+		}
+		this.snapshot = Collections.unmodifiableMap(next);
+	}
+
+	/**
+	 * @return the subscribed prefixes as text, with how many subscriptions each has; safe to call from
+	 * any thread
+	 */
+	Map<String, Integer> snapshot() {
+		return this.snapshot;
 	}
 
 	/**

@@ -146,6 +146,28 @@ class MixedFormatTests {
 		assertThat(pythonClient.stats().droppedTotal()).isZero();
 	}
 
+	@Test
+	void theBrokerTellsWhichPrefixesEachFormatSubscribes() {
+		DEntryPoint nativeClient = client(WireFormat.NATIVE);
+		nativeClient.on("demo.*", (event) -> {
+		});
+		connect(nativeClient);
+		DEntryPoint pythonClient = client(WireFormat.PYTHON);
+		pythonClient.on("demo.x", (event) -> {
+		});
+		connect(pythonClient);
+
+		await().untilAsserted(() -> {
+			assertThat(this.broker.subscriptions().get(WireFormat.NATIVE)).containsEntry("demo.", 1)
+				.containsEntry(ReservedTopics.PULSE, 1)
+				.doesNotContainKey("demo.x");
+			assertThat(this.broker.subscriptions().get(WireFormat.PYTHON)).containsEntry("demo.x", 1)
+				.containsEntry(ReservedTopics.PULSE, 1);
+		});
+		pythonClient.close();
+		await().untilAsserted(() -> assertThat(this.broker.subscriptions().get(WireFormat.PYTHON)).isEmpty());
+	}
+
 	private DEntryPoint client(WireFormat format) {
 		DEntryPoint client = new DEntryPoint(
 				ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)).withWireFormat(format));
