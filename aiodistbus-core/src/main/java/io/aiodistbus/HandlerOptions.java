@@ -1,6 +1,7 @@
 package io.aiodistbus;
 
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,8 @@ public final class HandlerOptions {
 	/** The default {@link #queueCapacity()}: {@value}. */
 	public static final int DEFAULT_QUEUE_CAPACITY = 1_000;
 
-	private static final HandlerOptions DEFAULTS = new HandlerOptions(null, 1, DEFAULT_QUEUE_CAPACITY, null, null);
+	private static final HandlerOptions DEFAULTS = new HandlerOptions(null, 1, DEFAULT_QUEUE_CAPACITY, null, null,
+			null);
 
 	/** Group names travel inside subscription topics, between '/' separators: no '/', no wildcards. */
 	private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
@@ -56,8 +58,10 @@ public final class HandlerOptions {
 
 	private final String group;
 
+	private final ThreadFactory threadFactory;
+
 	private HandlerOptions(BusErrorHandler errorHandler, int concurrency, int queueCapacity,
-			Function<? super Event, ?> orderKey, String group) {
+			Function<? super Event, ?> orderKey, String group, ThreadFactory threadFactory) {
 		if (concurrency < 1) {
 			throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
 		}
@@ -69,6 +73,7 @@ public final class HandlerOptions {
 		this.queueCapacity = queueCapacity;
 		this.orderKey = orderKey;
 		this.group = group;
+		this.threadFactory = threadFactory;
 	}
 
 	/** @return the entry point's error handler, concurrency 1, no order key */
@@ -82,7 +87,8 @@ public final class HandlerOptions {
 	 * @return a copy with that error handler
 	 */
 	public HandlerOptions withErrorHandler(BusErrorHandler errorHandler) {
-		return new HandlerOptions(errorHandler, this.concurrency, this.queueCapacity, this.orderKey, this.group);
+		return new HandlerOptions(errorHandler, this.concurrency, this.queueCapacity, this.orderKey, this.group,
+				this.threadFactory);
 	}
 
 	/**
@@ -90,7 +96,8 @@ public final class HandlerOptions {
 	 * @return a copy with that concurrency
 	 */
 	public HandlerOptions withConcurrency(int concurrency) {
-		return new HandlerOptions(this.errorHandler, concurrency, this.queueCapacity, this.orderKey, this.group);
+		return new HandlerOptions(this.errorHandler, concurrency, this.queueCapacity, this.orderKey, this.group,
+				this.threadFactory);
 	}
 
 	/**
@@ -98,7 +105,8 @@ public final class HandlerOptions {
 	 * @return a copy with that capacity
 	 */
 	public HandlerOptions withQueueCapacity(int queueCapacity) {
-		return new HandlerOptions(this.errorHandler, this.concurrency, queueCapacity, this.orderKey, this.group);
+		return new HandlerOptions(this.errorHandler, this.concurrency, queueCapacity, this.orderKey, this.group,
+				this.threadFactory);
 	}
 
 	/**
@@ -108,7 +116,7 @@ public final class HandlerOptions {
 	 */
 	public HandlerOptions withOrderKey(Function<? super Event, ?> orderKey) {
 		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity,
-				Objects.requireNonNull(orderKey, "orderKey must not be null"), this.group);
+				Objects.requireNonNull(orderKey, "orderKey must not be null"), this.group, this.threadFactory);
 	}
 
 	/**
@@ -121,7 +129,24 @@ public final class HandlerOptions {
 	 */
 	public HandlerOptions withGroup(String group) {
 		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity, this.orderKey,
-				checkGroup(group));
+				checkGroup(group), this.threadFactory);
+	}
+
+	/**
+	 * Makes the threads of a handler with a concurrency above 1, such as virtual threads
+	 * ({@code Thread.ofVirtual().factory()} on Java 21 and later), which Spring Boot sets when
+	 * {@code spring.threads.virtual.enabled} is true.
+	 * @param threadFactory makes the handler's threads; {@code null} for daemon platform threads
+	 * @return a copy with that factory
+	 */
+	public HandlerOptions withThreadFactory(ThreadFactory threadFactory) {
+		return new HandlerOptions(this.errorHandler, this.concurrency, this.queueCapacity, this.orderKey, this.group,
+				threadFactory);
+	}
+
+	/** @return what makes the handler's threads, {@code null} for daemon platform threads */
+	public ThreadFactory threadFactory() {
+		return this.threadFactory;
 	}
 
 	/**

@@ -5,8 +5,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.aiodistbus.BusErrorHandler;
 import io.aiodistbus.EntryPoint;
@@ -48,11 +51,17 @@ public final class AiodistbusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HandlerOptions aiodistbusHandlerOptions(AiodistbusProperties properties) {
+	HandlerOptions aiodistbusHandlerOptions(AiodistbusProperties properties, Environment environment) {
 		AiodistbusProperties.Handler handler = properties.getHandler();
-		return HandlerOptions.defaults()
+		HandlerOptions options = HandlerOptions.defaults()
 			.withConcurrency(handler.getConcurrency())
 			.withQueueCapacity(handler.getQueueCapacity());
+		// Boot's own switch, on Java 21 and later only: the lanes of concurrent handlers on virtual threads
+		if (Threading.VIRTUAL.isActive(environment)) {
+			options = options
+				.withThreadFactory(new VirtualThreadTaskExecutor("aiodistbus-handler-").getVirtualThreadFactory());
+		}
+		return options;
 	}
 
 	@Bean

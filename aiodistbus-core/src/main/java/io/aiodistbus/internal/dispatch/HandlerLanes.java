@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,14 +61,15 @@ final class HandlerLanes {
 		this.orderKey = options.orderKey();
 		int count = (this.orderKey != null) ? options.concurrency() : 1;
 		int threads = (this.orderKey != null) ? 1 : options.concurrency();
+		ThreadFactory factory = (options.threadFactory() != null) ? options.threadFactory() : (task) -> {
+			Thread thread = new Thread(task, "aiodistbus-handler-" + threadCount.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 		this.lanes = new ThreadPoolExecutor[count];
 		for (int i = 0; i < count; i++) {
 			ThreadPoolExecutor lane = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-					new ArrayBlockingQueue<>(options.queueCapacity()), (task) -> {
-						Thread thread = new Thread(task, "aiodistbus-handler-" + threadCount.incrementAndGet());
-						thread.setDaemon(true);
-						return thread;
-					}, WAIT_FOR_ROOM);
+					new ArrayBlockingQueue<>(options.queueCapacity()), factory, WAIT_FOR_ROOM);
 			lane.allowCoreThreadTimeOut(true);
 			this.lanes[i] = lane;
 		}

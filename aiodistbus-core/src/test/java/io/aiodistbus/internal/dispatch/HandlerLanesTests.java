@@ -50,6 +50,22 @@ class HandlerLanesTests {
 	}
 
 	@Test
+	void callsRunOnTheThreadsOfTheOptionsFactory() throws Exception {
+		HandlerLanes lanes = new HandlerLanes("named", HandlerOptions.defaults()
+			.withConcurrency(2)
+			.withThreadFactory((task) -> new Thread(task, "from-the-factory")));
+		List<String> threads = new CopyOnWriteArrayList<>();
+
+		lanes.submit(Event.of("named", 1, null), () -> {
+			threads.add(Thread.currentThread().getName());
+			return null;
+		}).get(20, TimeUnit.SECONDS);
+
+		assertThat(threads).containsExactly("from-the-factory");
+		lanes.shutdown();
+	}
+
+	@Test
 	void awaitIdleWaitsForQueuedAndRunningCalls() {
 		HandlerLanes lanes = new HandlerLanes("slow", HandlerOptions.defaults().withConcurrency(2));
 		CountDownLatch release = new CountDownLatch(1);
