@@ -28,6 +28,7 @@ import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.Subscriber;
+import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.wire.WireEvent;
 
 /**

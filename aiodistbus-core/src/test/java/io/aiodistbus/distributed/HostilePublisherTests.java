@@ -19,6 +19,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.aiodistbus.contract.Catcher;
+import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.wire.Crc32s;
 import io.aiodistbus.internal.wire.EventJson;
 

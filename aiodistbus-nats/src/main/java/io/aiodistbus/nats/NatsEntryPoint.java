@@ -23,6 +23,7 @@ import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
@@ -89,7 +90,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final Outgoing outgoing;
 
-	private final SequenceGaps sequences = new SequenceGaps("Entry point " + this.name);
+	private final SequenceTracker sequences = new SequenceTracker(logger, "Entry point " + this.name);
 
 	private final Drops drops = new Drops("Entry point " + this.name);
 

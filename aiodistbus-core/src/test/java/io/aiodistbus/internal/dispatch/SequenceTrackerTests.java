@@ -1,4 +1,4 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.internal.dispatch;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

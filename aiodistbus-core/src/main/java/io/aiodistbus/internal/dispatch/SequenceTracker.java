@@ -1,4 +1,4 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.internal.dispatch;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 
-import io.aiodistbus.internal.dispatch.LogSafety;
-import io.aiodistbus.internal.dispatch.LogThrottle;
 
 /**
  * Counts what a receiver missed, from the publisher stamps our clients add to each event: a
@@ -38,11 +36,13 @@ import io.aiodistbus.internal.dispatch.LogThrottle;
  * (a few tens of MB at worst). A forgotten publisher's next event starts its tracking again, and a
  * gap just before it goes uncounted.
  * <p>
- * Used by the client's I/O thread; the counters may be read from any thread.
+ * Used by the one thread that reads a client's events (the ZeroMQ client's I/O thread, the NATS
+ * entry point's dispatcher); the counters may be read from any thread.
  */
-final class SequenceTracker {
+public final class SequenceTracker {
 
-	static final long MAX_GAP = 1_000_000;
+	/** The largest jump forward taken as that many events lost; a larger one starts a new epoch. */
+	public static final long MAX_GAP = 1_000_000;
 
 	static final int TRACKED = 50_000;
 
@@ -80,7 +80,7 @@ final class SequenceTracker {
 	 * @param logger where new epochs and forgotten publishers are logged
 	 * @param owner the client, as log lines name it
 	 */
-	SequenceTracker(Logger logger, String owner) {
+	public SequenceTracker(Logger logger, String owner) {
 		this.logger = logger;
 		this.owner = owner;
 	}
@@ -90,7 +90,7 @@ final class SequenceTracker {
 	 * @param type the event type
 	 * @param sequence the publisher's number for it
 	 */
-	void seen(String source, String type, long sequence) {
+	public void seen(String source, String type, long sequence) {
 		if (this.resetRequested) {
 			this.resetRequested = false;
 			this.last.clear();
@@ -160,19 +160,19 @@ final class SequenceTracker {
 	}
 
 	/** Forgets every publisher; takes effect at the next event. */
-	void reset() {
+	public void reset() {
 		this.resetRequested = true;
 	}
 
-	long lost() {
+	public long lost() {
 		return this.lost.get();
 	}
 
-	long outOfOrder() {
+	public long outOfOrder() {
 		return this.outOfOrder.get();
 	}
 
-	long epochs() {
+	public long epochs() {
 		return this.epochs.get();
 	}
 
