@@ -551,7 +551,7 @@ public final class DEventBus implements AutoCloseable {
 			}
 		}
 		relayed(event);
-		if (!subscribed(topic, topic.length, event.type())) {
+		if (!subscribed(translation != null, topic, topic.length, event.type())) {
 			answerNoResponders(event);
 		}
 	}
@@ -579,8 +579,9 @@ public final class DEventBus implements AutoCloseable {
 	 * subscribes), and the standalone broker's monitor forwards every type, which would make every
 	 * request wait for its timeout.
 	 */
-	private boolean subscribed(byte[] topic, int typeLength, String type) {
-		if (this.nativeSubscriptions.matches(topic, typeLength) || this.pythonSubscriptions.matches(topic, typeLength)) {
+	private boolean subscribed(boolean known, byte[] topic, int typeLength, String type) {
+		if (known || this.nativeSubscriptions.matches(topic, typeLength)
+				|| this.pythonSubscriptions.matches(topic, typeLength)) {
 			return true;
 		}
 		return !this.members.isEmpty()
@@ -652,7 +653,8 @@ public final class DEventBus implements AutoCloseable {
 		else {
 			this.relayed.incrementAndGet();
 		}
-		if (!subscribed(frame, typeLength, type)) {
+		// only an event with headers can be a request: the others are not decoded for it
+		if (NativeFrame.hasHeaders(frame, 0, typeLength) && !subscribed(python, frame, typeLength, type)) {
 			answerNoResponders((event != null) ? event : NativeFrame.decode(frame, this.translator));
 		}
 	}
@@ -674,7 +676,12 @@ public final class DEventBus implements AutoCloseable {
 	private void relayBatch(Engine.Reader message) {
 		byte[] batch = message.nativeFrame();
 		int typeLength = NativeBatch.typeLength(batch);
-		if (NativeFrame.isReserved(batch, typeLength) && isReply(batch, typeLength)) {
+		if (NativeFrame.isReserved(batch, typeLength)) {
+			if (!isReply(batch, typeLength)) {
+				drop(DropReason.RESERVED, new String(batch, 0, typeLength, StandardCharsets.UTF_8),
+						"only the broker sends reserved types (a batch of them)");
+				return;
+			}
 			// replies in a burst: relayed to the Java clients only, as single ones are
 			try {
 				message.checkBatch();
@@ -685,11 +692,6 @@ public final class DEventBus implements AutoCloseable {
 			}
 			message.sendTo(this.nativePublisher);
 			this.relayed.incrementAndGet();
-			return;
-		}
-		if (NativeFrame.isReserved(batch, typeLength)) {
-			drop(DropReason.RESERVED, new String(batch, 0, typeLength, StandardCharsets.UTF_8),
-					"only the broker sends reserved types (a batch of them)");
 			return;
 		}
 		int count;
@@ -709,11 +711,13 @@ public final class DEventBus implements AutoCloseable {
 				routeToGroups(type, batch);
 			}
 		}
-		if (!subscribed(batch, typeLength, null)) {
-			NativeBatch.forEach(batch, this.translator, true, new NativeBatch.Sink() {
+		if (!subscribed(python, batch, typeLength, null)) {
+			NativeBatch.forEach(batch, this.translator, false, new NativeBatch.Sink() {
 				@Override
-				public void event(int from, int to, WireEvent event) {
-					answerNoResponders(event);
+				public void event(int from, int to, WireEvent unread) {
+					if (NativeFrame.hasHeaders(batch, from, typeLength)) {
+						answerNoResponders(NativeFrame.decode(batch, from, to, DEventBus.this.translator));
+					}
 				}
 
 				@Override

@@ -205,6 +205,18 @@ public final class NativeFrame {
 		return out[0];
 	}
 
+	/**
+	 * Tells from the flags alone whether a checked frame has headers, so that only such a frame is
+	 * decoded for them (a request's reply address is one).
+	 * @param bytes the array holding the frame
+	 * @param from where the frame starts
+	 * @param typeLength the length of its type
+	 * @return whether the frame carries headers
+	 */
+	public static boolean hasHeaders(byte[] bytes, int from, int typeLength) {
+		return (bytes[from + typeLength + ENVELOPE - 1] & HEADERS) != 0;
+	}
+
 	/** @return whether the type at the start of a checked frame is reserved for the bus */
 	public static boolean isReserved(byte[] frame, int typeLength) {
 		byte[] prefix = RESERVED_PREFIX;

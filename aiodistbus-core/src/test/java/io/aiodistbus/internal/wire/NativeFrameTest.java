@@ -49,6 +49,19 @@ class NativeFrameTest {
 	}
 
 	@Test
+	void theFlagsTellWhetherAFrameHasHeaders() {
+		byte[] topic = "t".getBytes(StandardCharsets.UTF_8);
+		byte[] plain = NativeFrame.write(topic, null, null, ID, TIME, null, 0, Map.of());
+		byte[] withHeaders = NativeFrame.write(topic, null, null, ID, TIME, null, 0, Map.of("reply-to", "r"));
+		byte[] padded = new byte[withHeaders.length + 3];
+		System.arraycopy(withHeaders, 0, padded, 3, withHeaders.length);
+
+		assertThat(NativeFrame.hasHeaders(plain, 0, NativeFrame.check(plain, this.checker))).isFalse();
+		assertThat(NativeFrame.hasHeaders(withHeaders, 0, NativeFrame.check(withHeaders, this.checker))).isTrue();
+		assertThat(NativeFrame.hasHeaders(padded, 3, topic.length)).isTrue();
+	}
+
+	@Test
 	void optionalFieldsMayBeAbsent() {
 		byte[] frame = NativeFrame.write("t".getBytes(StandardCharsets.UTF_8), null, null, ID, TIME, null, 0,
 				Map.of());
