@@ -640,7 +640,7 @@ final class ClientIo {
 			event = message.decode();
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : message.topic(), ex.getMessage());
+			drop(ex, message.topic());
 			return;
 		}
 		handle(event);
@@ -680,7 +680,7 @@ final class ClientIo {
 
 				@Override
 				public void invalid(WireFormatException ex) {
-					drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(routed batch)", ex.getMessage());
+					drop(ex, "(routed batch)");
 				}
 			});
 			return;
@@ -689,7 +689,7 @@ final class ClientIo {
 			this.listener.routed(group, NativeFrame.decode(inner, this.routedChecker));
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(routed)", ex.getMessage());
+			drop(ex, "(routed)");
 		}
 	}
 
@@ -703,7 +703,7 @@ final class ClientIo {
 
 		@Override
 		public void invalid(WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(batch)", ex.getMessage());
+			drop(ex, "(batch)");
 		}
 	};
 
@@ -812,6 +812,11 @@ final class ClientIo {
 			this.monitor = context.createSocket(SocketType.PAIR);
 			this.monitor.connect(address);
 		}
+	}
+
+	/** Drops what the exception says is wrong, under its event type, else under the name given. */
+	private void drop(WireFormatException ex, String typeIfUnknown) {
+		drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : typeIfUnknown, ex.getMessage());
 	}
 
 	private void drop(DropReason reason, String type, String detail) {

@@ -619,7 +619,7 @@ public final class DEventBus implements AutoCloseable {
 			typeLength = message.checkNative();
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(native)", ex.getMessage());
+			drop(ex, "(native)");
 			return;
 		}
 		byte[] frame = message.nativeFrame();
@@ -777,7 +777,7 @@ public final class DEventBus implements AutoCloseable {
 
 		@Override
 		public void invalid(WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : "(native batch)", ex.getMessage());
+			drop(ex, "(native batch)");
 		}
 	}
 
@@ -796,7 +796,7 @@ public final class DEventBus implements AutoCloseable {
 			event = message.decode();
 		}
 		catch (WireFormatException ex) {
-			drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : message.topic(), ex.getMessage());
+			drop(ex, message.topic());
 			return null;
 		}
 		if (ReservedTopics.isReserved(event.type())) {
@@ -815,6 +815,11 @@ public final class DEventBus implements AutoCloseable {
 			return null;
 		}
 		return event;
+	}
+
+	/** Drops what the exception says is wrong, under its event type, else under the name given. */
+	private void drop(WireFormatException ex, String typeIfUnknown) {
+		drop(ex.reason(), (ex.eventType() != null) ? ex.eventType() : typeIfUnknown, ex.getMessage());
 	}
 
 	private void drop(DropReason reason, String type, String detail) {

@@ -175,19 +175,29 @@ final class Inbound<E> {
 		synchronized (this.inlineLock) {
 			this.inlineThread = Thread.currentThread();
 		}
-		long start = this.clock.getAsLong();
 		try {
-			this.sink.accept(event);
+			handle(event);
+		}
+		finally {
+			synchronized (this.inlineLock) {
+				this.inlineThread = null;
+				this.inlineLock.notifyAll();
+			}
+		}
+	}
+
+	/** Hands an event to the sink, timing it where inline runs depend on that; never throws. */
+	private void handle(Object event) {
+		long start = this.inlineRuns ? this.clock.getAsLong() : 0L;
+		try {
+			accept(event);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Dispatch of event '{}' (id {}) failed", eventOf(event).type(), eventOf(event).id(), ex);
 		}
 		finally {
-			long end = this.clock.getAsLong();
-			timed(end - start);
-			synchronized (this.inlineLock) {
-				this.inlineThread = null;
-				this.inlineLock.notifyAll();
+			if (this.inlineRuns) {
+				timed(this.clock.getAsLong() - start);
 			}
 		}
 	}
@@ -244,17 +254,10 @@ final class Inbound<E> {
 				this.drainWaiters.remove().countDown();
 				continue;
 			}
-			long start = this.inlineRuns ? this.clock.getAsLong() : 0L;
 			try {
-				accept(event);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Dispatch of event '{}' (id {}) failed", eventOf(event).type(), eventOf(event).id(), ex);
+				handle(event);
 			}
 			finally {
-				if (this.inlineRuns) {
-					timed(this.clock.getAsLong() - start);
-				}
 				this.pending.decrementAndGet();
 			}
 		}
