@@ -1,8 +1,8 @@
 package io.aiodistbus.distributed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,15 @@ class GroupsAcrossJvmsTests {
 
 	private final DEntryPoint client = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)));
 
-	private final List<Process> processes = new ArrayList<>();
-
 	@TempDir
 	Path logs;
+
+	private ChildJvms jvms;
+
+	@BeforeEach
+	void childJvms() {
+		this.jvms = new ChildJvms(this.logs);
+	}
 
 	@BeforeAll
 	static void generousTimeouts() {
@@ -53,7 +59,7 @@ class GroupsAcrossJvmsTests {
 
 	@AfterEach
 	void close() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.jvms.close();
 		this.client.close();
 		this.broker.close();
 	}
@@ -167,19 +173,12 @@ class GroupsAcrossJvmsTests {
 	}
 
 	private Process startServices(String name, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), RemoteServices.class.getName(), HOST,
-				String.valueOf(this.broker.port())));
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve(name + ".log").toFile())
-			.start();
-		this.processes.add(process);
-		return process;
+		List<String> all = new ArrayList<>(List.of(HOST, String.valueOf(this.broker.port())));
+		all.addAll(List.of(args));
+		return this.jvms.start(name, RemoteServices.class, all.toArray(String[]::new));
 	}
 
 	private String log(String name) throws IOException {
-		Path file = this.logs.resolve(name + ".log");
-		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+		return this.jvms.log(name);
 	}
 }

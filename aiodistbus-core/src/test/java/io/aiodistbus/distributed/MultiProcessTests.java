@@ -1,8 +1,8 @@
 package io.aiodistbus.distributed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +43,15 @@ class MultiProcessTests {
 	private final DEntryPoint receiver = new DEntryPoint(
 			ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)));
 
-	private final List<Process> processes = new ArrayList<>();
-
 	@TempDir
 	Path logs;
+
+	private ChildJvms jvms;
+
+	@BeforeEach
+	void childJvms() {
+		this.jvms = new ChildJvms(this.logs);
+	}
 
 	@BeforeAll
 	static void generousTimeouts() {
@@ -55,7 +61,7 @@ class MultiProcessTests {
 
 	@AfterEach
 	void close() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.jvms.close();
 		this.receiver.close();
 		this.broker.close();
 	}
@@ -157,21 +163,12 @@ class MultiProcessTests {
 		return startJava(source, RemoteEmitter.class, args.toArray(String[]::new));
 	}
 
-	/** Starts a JVM on this JVM's class path; its output goes to {@code <name>.log}. */
 	private Process startJava(String name, Class<?> mainClass, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), mainClass.getName()));
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve(name + ".log").toFile())
-			.start();
-		this.processes.add(process);
-		return process;
+		return this.jvms.start(name, mainClass, args);
 	}
 
 	private String log(String name) throws IOException {
-		Path file = this.logs.resolve(name + ".log");
-		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+		return this.jvms.log(name);
 	}
 
 	private void assertExitsZero(Process process, String source) throws Exception {
