@@ -218,7 +218,7 @@ final class ClientIo {
 			this.subscriber = Sockets.client(this.context, SocketType.SUB, host, options, subscriberAllocator);
 			// batches count as one message each: a sixteenth keeps the memory of this queue, which comes on
 			// top of the inbound queue's own
-			this.subscriber.setRcvHWM(Outbox.forBatches(options.inboundCapacity()));
+			this.subscriber.setRcvHWM(Sockets.batchedHighWaterMark(options.inboundCapacity()));
 			this.push = Sockets.client(this.context, SocketType.PUSH, host, options, allocator);
 			this.push.setSndHWM(options.pushHighWaterMark());
 			// A burst beyond the high-water mark waits briefly for the socket to drain, then is dropped.

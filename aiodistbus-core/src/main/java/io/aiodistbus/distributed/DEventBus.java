@@ -276,8 +276,8 @@ public final class DEventBus implements AutoCloseable {
 			ZMQ.Socket nativePublisher = Sockets.server(this.context, SocketType.XPUB, options, allocator);
 			publisher.setSndHWM(options.publishHighWaterMark());
 			// the sockets that carry native batches count them as messages: a sixteenth keeps their memory
-			nativePublisher.setSndHWM(Outbox.forBatches(options.publishHighWaterMark()));
-			collector.setRcvHWM(Outbox.forBatches(options.publishHighWaterMark()));
+			nativePublisher.setSndHWM(Sockets.batchedHighWaterMark(options.publishHighWaterMark()));
+			collector.setRcvHWM(Sockets.batchedHighWaterMark(options.publishHighWaterMark()));
 			try {
 				int first;
 				if (options.port() == 0) {

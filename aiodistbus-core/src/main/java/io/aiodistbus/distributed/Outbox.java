@@ -35,26 +35,6 @@ final class Outbox {
 	 */
 	static final int MAX_BATCH_BYTES = 16 * 1024;
 
-	/**
-	 * How much less a queue that carries batches holds, in messages, than its high-water mark says: a
-	 * batch is one message of up to {@link #MAX_BATCH_BYTES}, where an event alone is a few hundred
-	 * bytes, and a broker's queue for a slow subscriber must not grow sixteen times larger in memory,
-	 * nor hold more events than the receivers' loss accounting takes at its word.
-	 */
-	static final int HIGH_WATER_MARK_DIVISOR = 16;
-
-	/**
-	 * @param highWaterMark a high-water mark in messages as the options give it, 0 for none
-	 * @return the mark for a socket that carries native batches: a sixteenth, but not below 1,000
-	 * messages or the mark itself
-	 */
-	static int forBatches(int highWaterMark) {
-		if (highWaterMark == 0) {
-			return 0;
-		}
-		return Math.max(Math.min(highWaterMark, 1_000), highWaterMark / HIGH_WATER_MARK_DIVISOR);
-	}
-
 	/** Sends one message on the push socket; called under the lock. */
 	interface Socket {
 
