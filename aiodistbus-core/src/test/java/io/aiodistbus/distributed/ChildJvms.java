@@ -11,19 +11,19 @@ import java.util.List;
  * JVMs a test starts on its own class path, each writing its output to {@code <name>.log} in a folder
  * of the test's; {@link #close()} ends those still running.
  */
-final class ChildJvms implements AutoCloseable {
+public final class ChildJvms implements AutoCloseable {
 
 	private final Path logs;
 
 	private final List<Process> processes = new ArrayList<>();
 
 	/** @param logs where each JVM's output goes */
-	ChildJvms(Path logs) {
+	public ChildJvms(Path logs) {
 		this.logs = logs;
 	}
 
 	/** Starts a JVM running the main class with the arguments; its output goes to {@code <name>.log}. */
-	Process start(String name, Class<?> mainClass, String... args) throws IOException {
+	public Process start(String name, Class<?> mainClass, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));
@@ -35,7 +35,7 @@ final class ChildJvms implements AutoCloseable {
 	}
 
 	/** @return what the JVM of that name printed so far */
-	String log(String name) throws IOException {
+	public String log(String name) throws IOException {
 		Path file = this.logs.resolve(name + ".log");
 		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 	}

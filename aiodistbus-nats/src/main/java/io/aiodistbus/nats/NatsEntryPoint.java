@@ -3,9 +3,13 @@ package io.aiodistbus.nats;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -16,15 +20,18 @@ import org.slf4j.LoggerFactory;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
+import io.aiodistbus.ReplyHeaders;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.ConnectionState;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
+import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.dispatch.Subscriber;
+import io.aiodistbus.internal.topic.TopicPattern;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
@@ -49,6 +56,13 @@ import io.nats.client.Nats;
  * Each event is one NATS message holding the native frame of the ZeroMQ bus: type, id, timestamp,
  * dtype, headers, the payload's own bytes, a CRC-32, and this entry point's id with a per-type sequence
  * number, so typed handlers, {@code RawPayload} and loss accounting work as on our broker.
+ *
+ * <h2>Consumer groups and requests</h2>
+ * A handler in a consumer group subscribes in the NATS queue group of the group's name, so the server
+ * hands each event to one member of the group (over every entry point and pattern of the group), and
+ * this entry point to one of its own members in turn; those events are not in the loss accounting. A
+ * request is published with its reply type's subject as NATS reply subject: when no subscription
+ * matches the request, the server answers "no responders" there, which fails the request at once.
  *
  * <h2>Threads and order</h2>
  * {@code emit} encodes and hands the message to jnats on the calling thread and returns. One jnats
@@ -87,6 +101,13 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	private final DeliveryGate gate = new DeliveryGate();
 
 	private final SubjectSubscriptions subscriptions = new SubjectSubscriptions(this.gate::take, this::received);
+
+	private final GroupPicker groups = new GroupPicker();
+
+	/** Completed once the subscription to this entry point's replies is live; requests wait for it. */
+	private final CompletableFuture<Void> repliesLive = new CompletableFuture<>();
+
+	private final AtomicBoolean repliesSubscribed = new AtomicBoolean();
 
 	private final Outgoing outgoing;
 
@@ -140,7 +161,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		this.subjects = new Subjects(options.subjectPrefix());
 		this.outgoing = new Outgoing(id(), this.subjects);
 		// the bus's close reaches every entry point, whether or not a handler asked for it
-		this.subscriptions.add(this.subjects.subject(ReservedTopics.CLOSE));
+		this.subscriptions.add(this.subjects.subject(ReservedTopics.CLOSE), null);
 		addObserver(new BusObserver() {
 			@Override
 			public void payloadRejected(Event event, String handler, RuntimeException error) {
@@ -304,7 +325,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	protected void attached(Subscriber subscriber) {
 		this.table.add(subscriber);
 		this.sequences.reset();
-		this.subscriptions.add(this.subjects.subscription(subscriber.pattern()));
+		this.subscriptions.add(this.subjects.subscription(subscriber.pattern()), subscriber.group());
 	}
 
 	@Override
@@ -318,13 +339,41 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	protected void detached(Subscriber subscriber) {
 		this.table.remove(subscriber);
 		this.sequences.reset();
-		this.subscriptions.remove(this.subjects.subscription(subscriber.pattern()));
+		this.subscriptions.remove(this.subjects.subscription(subscriber.pattern()), subscriber.group());
+	}
+
+	/**
+	 * Subscribes to this entry point's replies before its first request, and proves the subscription
+	 * live, so that no reply can come before it; later requests wait until it is.
+	 */
+	@Override
+	protected void prepareReplies(String replyPrefix) {
+		if (this.repliesLive.isDone()) {
+			return;
+		}
+		if (this.repliesSubscribed.compareAndSet(false, true)) {
+			this.subscriptions.add(this.subjects.subscription(TopicPattern.parse(replyPrefix + "*")), null);
+			proveLive(this.options.connectTimeout());
+			this.repliesLive.complete(null);
+			return;
+		}
+		try {
+			this.repliesLive.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			logger.warn("{}: the subscription to replies was not proven live within {} ms", this,
+					this.options.connectTimeout().toMillis());
+		}
 	}
 
 	@Override
 	protected void checkCanEmit(String type) {
 		checkConnected(type);
-		if (ReservedTopics.isReserved(type)) {
+		// replies are the one reserved kind an entry point sends: to the type its requester named
+		if (ReservedTopics.isReserved(type) && !ReservedTopics.isReply(type)) {
 			throw new IllegalArgumentException("Cannot emit '" + type + "': types under " + ReservedTopics.PREFIX
 					+ " are reserved for the bus");
 		}
@@ -349,9 +398,12 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		Object data = event.data();
 		byte[] payload = this.codec.encode(data);
 		String dtype = (event.dtype() != null) ? event.dtype() : this.codec.dtypeOf(data);
+		String replyTo = event.headers().get(ReplyHeaders.REPLY_TO);
+		// a NATS reply subject on a request makes the server answer at once when nobody subscribes
+		String replySubject = (replyTo != null && isOwnReply(replyTo)) ? this.subjects.subject(replyTo) : null;
 		try {
 			this.outgoing.publish(this.connection, event.type(), payload, dtype, event.id(), event.timestampText(),
-					event.headers());
+					event.headers(), replySubject);
 			this.emitted.incrementAndGet();
 		}
 		catch (IllegalArgumentException ex) {
@@ -372,8 +424,15 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		return CompletableFuture.completedFuture(event);
 	}
 
-	/** On the dispatcher thread: one message, from its canonical subscription. */
-	private void received(Message message) {
+	/**
+	 * On the dispatcher thread: one message, from its canonical plain subscription or from a queue group.
+	 * @param group the consumer group NATS chose this entry point in, {@code null} for a plain subscription
+	 */
+	private void received(Message message, String group) {
+		if (message.isStatusMessage()) {
+			statusReceived(message);
+			return;
+		}
 		WireEvent wire;
 		try {
 			wire = NativeFrame.decode(message.getData(), this.checker);
@@ -387,7 +446,15 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 					"published on subject " + message.getSubject() + ", not its type's");
 			return;
 		}
-		Subscriber[] subscribers = this.table.resolve(wire.type());
+		if (isOwnReply(wire.type())) {
+			replied(wire);
+			return;
+		}
+		if (group != null) {
+			routed(wire, group);
+			return;
+		}
+		Subscriber[] subscribers = GroupPicker.ungrouped(this.table.resolve(wire.type()));
 		if (subscribers.length > 0) {
 			this.sequences.seen(wire.source(), wire.type(), wire.sequence());
 			if (this.gate.enter()) {
@@ -406,6 +473,43 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			closer.setDaemon(true);
 			closer.start();
 		}
+	}
+
+	/** Not in the loss accounting: a member gets a part of each publisher's sequence. */
+	private void routed(WireEvent wire, String group) {
+		Subscriber chosen = this.groups.oneOf(this.table.resolve(wire.type()), group);
+		if (chosen != null && this.gate.enter()) {
+			try {
+				deliver(wire, new Subscriber[] { chosen });
+			}
+			finally {
+				this.gate.leave();
+			}
+		}
+	}
+
+	/** Replies complete requests even while delivery is paused, as they do on the ZeroMQ client. */
+	private void replied(WireEvent wire) {
+		try {
+			replyReceived(wire.toEvent(this.codec));
+		}
+		catch (WireFormatException ex) {
+			this.drops.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * The server's answer to a request that no subscription matched (status 503 on the request's reply
+	 * subject), which fails the request at once; NATS sends other statuses to JetStream's consumers only.
+	 */
+	private void statusReceived(Message message) {
+		String replyType = this.subjects.type(message.getSubject());
+		if (message.getStatus().isNoResponders() && replyType != null && isOwnReply(replyType)) {
+			replyReceived(Event.emitted(replyType, null, this.codec::dtypeOf, null,
+					Map.of(ReplyHeaders.STATUS, ReplyHeaders.NO_RESPONDERS)));
+			return;
+		}
+		logger.debug("{}: ignored NATS status {} on subject {}", this, message.getStatus(), message.getSubject());
 	}
 
 	private void deliver(WireEvent wire, Subscriber[] subscribers) {

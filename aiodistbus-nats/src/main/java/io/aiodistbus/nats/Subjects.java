@@ -1,6 +1,7 @@
 package io.aiodistbus.nats;
 
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 
 import io.aiodistbus.internal.topic.TopicPattern;
 
@@ -70,6 +71,48 @@ final class Subjects {
 			}
 			start = dot + 1;
 		}
+	}
+
+	/**
+	 * The inverse of {@link #subject(String)}.
+	 * @param subject a subject
+	 * @return the event type published on it, {@code null} when it is not under the prefix or not one
+	 * that {@link #subject(String)} writes
+	 */
+	String type(String subject) {
+		if (!subject.startsWith(this.prefix) || subject.length() <= this.prefix.length() + 1
+				|| subject.charAt(this.prefix.length()) != '.') {
+			return null;
+		}
+		StringJoiner type = new StringJoiner(".");
+		for (String token : subject.substring(this.prefix.length() + 1).split("\\.", -1)) {
+			String segment = segment(token);
+			if (segment == null) {
+				return null;
+			}
+			type.add(segment);
+		}
+		return type.toString();
+	}
+
+	/** @return the segment a token stands for, {@code null} for a token {@link #appendToken} never writes */
+	private static String segment(String token) {
+		if (token.isEmpty() || token.charAt(0) != ESCAPE) {
+			return (!token.isEmpty() && isLiteral(token)) ? token : null;
+		}
+		if (token.length() % 2 != 1) {
+			return null;
+		}
+		byte[] bytes = new byte[(token.length() - 1) / 2];
+		for (int i = 0; i < bytes.length; i++) {
+			int high = Character.digit(token.charAt(1 + 2 * i), 16);
+			int low = Character.digit(token.charAt(2 + 2 * i), 16);
+			if (high < 0 || low < 0) {
+				return null;
+			}
+			bytes[i] = (byte) ((high << 4) | low);
+		}
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -55,15 +55,6 @@ class NatsEventBusContractTests extends EventBusContractTests {
 		((NatsEntryPoint) entryPoint).connect();
 	}
 
-	/**
-	 * Not yet: the NATS transport has no consumer groups (NATS queue groups would be the way) and does not
-	 * route reply types back to the requester; until it does, its grouped handlers get every event.
-	 */
-	@Override
-	protected boolean supportsGroupsAndReplies() {
-		return false;
-	}
-
 	@Override
 	protected void closeBus() {
 		if (this.busClosed) {

@@ -60,6 +60,17 @@ class SubjectsTests {
 	}
 
 	@Test
+	void typeOfASubjectIsTheTypePublishedOnIt() {
+		for (String type : TYPES) {
+			assertThat(this.subjects.type(this.subjects.subject(type))).as(type).isEqualTo(type);
+		}
+		for (String subject : new String[] { "bus", "bus.", "other.chat", "busy.chat", "bus.a..b", "bus.~6", "bus.~zz",
+				"bus.*", "bus.a.>" }) {
+			assertThat(this.subjects.type(subject)).as(subject).isNull();
+		}
+	}
+
+	@Test
 	void prefixMustBeAPlainSubject() {
 		assertThat(new Subjects("a.b-c").prefix()).isEqualTo("a.b-c");
 		for (String prefix : new String[] { "", "a.", "a.*", "a.>", "a b", ".a" }) {
