@@ -26,6 +26,7 @@ import io.aiodistbus.internal.wire.EventJson;
 import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.NativeRouted;
+import io.aiodistbus.internal.wire.Outbox;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
 

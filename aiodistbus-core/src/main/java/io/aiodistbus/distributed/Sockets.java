@@ -4,6 +4,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import io.aiodistbus.internal.wire.Outbox;
+
 /**
  * Socket settings every socket of the bus shares.
  */

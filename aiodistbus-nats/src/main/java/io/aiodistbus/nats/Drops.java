@@ -41,7 +41,11 @@ final class Drops {
 	}
 
 	void dropped(DropReason reason, String type, String detail) {
-		count(reason);
+		dropped(reason, 1, type, detail);
+	}
+
+	void dropped(DropReason reason, int events, String type, String detail) {
+		this.counts.addAndGet(reason.ordinal(), events);
 		long admitted = this.throttles.get(reason).admit();
 		if (admitted > 0) {
 			logger.warn("{}: dropped message ({}) of type '{}': {}{}", this.owner, reason.tag(), LogSafety.safe(type),

@@ -32,6 +32,7 @@ import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.topic.TopicPattern;
+import io.aiodistbus.internal.wire.NativeBatch;
 import io.aiodistbus.internal.wire.NativeFrame;
 import io.aiodistbus.internal.wire.WireEvent;
 import io.aiodistbus.internal.wire.WireFormatException;
@@ -159,7 +160,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		this.options = options;
 		this.codec = codec;
 		this.subjects = new Subjects(options.subjectPrefix());
-		this.outgoing = new Outgoing(id(), this.subjects);
+		this.outgoing = new Outgoing(id(), this.subjects, (events, type) -> this.drops.dropped(DropReason.QUEUE_FULL,
+				events, type, "jnats did not take a batch of " + events + " events"), this.name + "-flush");
 		// the bus's close reaches every entry point, whether or not a handler asked for it
 		this.subscriptions.add(this.subjects.subject(ReservedTopics.CLOSE), null);
 		addObserver(new BusObserver() {
@@ -203,6 +205,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 				throw new EntryPointStateException("Cannot connect " + this + ": it was closed while connecting");
 			}
 			this.connection = connected;
+			this.outgoing.start(connected);
 			Dispatcher created = connected.createDispatcher();
 			// 0 bytes: no byte limit, only the count, as the ZeroMQ client's inbound capacity
 			created.setPendingLimits(this.options.inboundCapacity(), 0);
@@ -402,8 +405,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		// a NATS reply subject on a request makes the server answer at once when nobody subscribes
 		String replySubject = (replyTo != null && isOwnReply(replyTo)) ? this.subjects.subject(replyTo) : null;
 		try {
-			this.outgoing.publish(this.connection, event.type(), payload, dtype, event.id(), event.timestampText(),
-					event.headers(), replySubject);
+			this.outgoing.publish(event.type(), payload, dtype, event.id(), event.timestampText(), event.headers(),
+					replySubject);
 			this.emitted.incrementAndGet();
 		}
 		catch (IllegalArgumentException ex) {
@@ -433,17 +436,38 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			statusReceived(message);
 			return;
 		}
-		WireEvent wire;
-		try {
-			wire = NativeFrame.decode(message.getData(), this.checker);
-		}
-		catch (WireFormatException ex) {
-			this.drops.dropped(ex.reason(), ex.eventType(), ex.getMessage() + " (subject " + message.getSubject() + ")");
+		byte[] data = message.getData();
+		if (NativeBatch.isBatch(data)) {
+			NativeBatch.forEach(data, this.checker, true, new NativeBatch.Sink() {
+				@Override
+				public void event(int from, int to, WireEvent event) {
+					received(event, message.getSubject(), group);
+				}
+
+				@Override
+				public void invalid(WireFormatException ex) {
+					dropped(ex, message);
+				}
+			});
 			return;
 		}
-		if (!this.subjects.subject(wire.type()).equals(message.getSubject())) {
-			this.drops.dropped(DropReason.TOPIC_MISMATCH, wire.type(),
-					"published on subject " + message.getSubject() + ", not its type's");
+		try {
+			received(NativeFrame.decode(data, this.checker), message.getSubject(), group);
+		}
+		catch (WireFormatException ex) {
+			dropped(ex, message);
+		}
+	}
+
+	private void dropped(WireFormatException ex, Message message) {
+		this.drops.dropped(ex.reason(), ex.eventType(), ex.getMessage() + " (subject " + message.getSubject() + ")");
+	}
+
+	/** One event, of a message alone or of a batch. */
+	private void received(WireEvent wire, String subject, String group) {
+		if (!this.subjects.subject(wire.type()).equals(subject)) {
+			this.drops.dropped(DropReason.TOPIC_MISMATCH, wire.type(), "published on subject " + subject
+					+ ", not its type's");
 			return;
 		}
 		if (isOwnReply(wire.type())) {
@@ -595,6 +619,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		if (current == null) {
 			return;
 		}
+		this.outgoing.close();
 		if (!this.options.closeFlushTimeout().isZero() && current.getStatus() == Connection.Status.CONNECTED) {
 			try {
 				current.flush(this.options.closeFlushTimeout());

@@ -1,7 +1,9 @@
 package io.aiodistbus.nats;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.aiodistbus.internal.topic.TopicPattern;
 
@@ -26,7 +28,12 @@ final class Subjects {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+	/** A service emits and receives a few types over and over: each is written once. */
+	private static final int CACHE_LIMIT = 10_000;
+
 	private final String prefix;
+
+	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * @param prefix the subject prefix, such as {@code aiodistbus}: tokens without wildcards or whitespace
@@ -59,6 +66,19 @@ final class Subjects {
 	 * @return the subject its events are published on
 	 */
 	String subject(String type) {
+		String cached = this.cache.get(type);
+		if (cached != null) {
+			return cached;
+		}
+		String subject = write(type);
+		if (this.cache.size() >= CACHE_LIMIT) {
+			this.cache.clear();
+		}
+		this.cache.put(type, subject);
+		return subject;
+	}
+
+	private String write(String type) {
 		StringBuilder subject = new StringBuilder(this.prefix.length() + type.length() + 1).append(this.prefix);
 		int start = 0;
 		while (true) {

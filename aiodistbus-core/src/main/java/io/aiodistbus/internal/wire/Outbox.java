@@ -1,19 +1,19 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.internal.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
-import io.aiodistbus.internal.wire.NativeBatch;
-
 /**
- * What a client pushes in the native format: each event on its own while emits are sparse, and
- * batches of one type ({@link NativeBatch}) while they come in bursts.
+ * What a client sends in the native format: each event on its own while emits are sparse, and
+ * batches of one type ({@link NativeBatch}) while they come in bursts. The ZeroMQ client pushes them
+ * to the broker, the NATS entry point publishes them.
  *
  * <h2>Why and when it batches</h2>
- * Every ZeroMQ message costs each hop a pipe entry and, when the next thread sleeps, a wake-up: on two
- * cores that, not the bytes, is most of an event's cost. An emit that follows the one before by less
+ * Every message costs each hop a fixed price (on ZeroMQ a pipe entry and, when the next thread sleeps,
+ * a wake-up; on NATS a protocol line to write, parse and route, and a dispatcher hand-off): on two cores
+ * that, not the bytes, is most of an event's cost. An emit that follows the one before by less
  * than {@link #BURST_GAP_NANOS} joins a batch instead of going out; the first event of a batch wakes a
  * flusher thread, which sends whatever has collected by the time it runs, and an emit sends the batch
  * itself once it is full or the next event does not fit (another type, or no room). So an event waits
@@ -24,27 +24,34 @@ import io.aiodistbus.internal.wire.NativeBatch;
  * Everything but the flusher's loop runs under the lock the client's emitting threads share, the lock
  * that also guards the socket; so does each of the flusher's turns.
  */
-final class Outbox {
+public final class Outbox {
 
 	/** Emits closer together than this are a burst and are batched. */
-	static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+	public static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
 	/**
 	 * The largest batch: a few of JeroMQ's 8 KiB socket writes, and far below the default message size
 	 * limit (a smaller limit of the broker or the client lowers it).
 	 */
-	static final int MAX_BATCH_BYTES = 16 * 1024;
+	public static final int MAX_BATCH_BYTES = 16 * 1024;
 
-	/** Sends one message on the push socket; called under the lock. */
-	interface Socket {
+	/** Sends one message, an event or a batch; called under the lock. */
+	public interface Socket {
 
-		/** @return {@code false} if the socket refused it (its queue full, or closed) */
+		/**
+		 * @param message a native frame or batch, which starts with its type's UTF-8 and a NUL
+		 * @return {@code false} if the transport refused it (its queue full, or closed)
+		 */
 		boolean send(byte[] message);
 	}
 
 	/** Hears of the events of a batch the socket refused; called under the lock. */
-	interface Refused {
+	public interface Refused {
 
+		/**
+		 * @param events how many events the batch held
+		 * @param type their type
+		 */
 		void refused(int events, String type);
 	}
 
@@ -71,7 +78,7 @@ final class Outbox {
 	 * @param threadName the flusher's name
 	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
 	 */
-	Outbox(Object lock, Socket socket, Refused refused, String threadName, LongSupplier clock) {
+	public Outbox(Object lock, Socket socket, Refused refused, String threadName, LongSupplier clock) {
 		this.lock = lock;
 		this.socket = socket;
 		this.refused = refused;
@@ -81,7 +88,8 @@ final class Outbox {
 		this.flusher.setDaemon(true);
 	}
 
-	void start() {
+	/** Starts the flusher thread. */
+	public void start() {
 		this.flusher.start();
 	}
 
@@ -89,7 +97,7 @@ final class Outbox {
 	 * Lowers the largest batch, for a broker or client whose messages must be smaller.
 	 * @param maxMessageSize the largest message allowed, in bytes
 	 */
-	void limit(long maxMessageSize) {
+	public void limit(long maxMessageSize) {
 		this.batch.limit((int) Math.min(MAX_BATCH_BYTES, maxMessageSize));
 	}
 
@@ -99,7 +107,7 @@ final class Outbox {
 	 * @param frame its native frame
 	 * @return {@code false} if the event went out on its own and the socket refused it
 	 */
-	boolean offer(byte[] topic, byte[] frame) {
+	public boolean offer(byte[] topic, byte[] frame) {
 		long now = this.clock.getAsLong();
 		boolean burst = now - this.lastOfferNanos < BURST_GAP_NANOS;
 		this.lastOfferNanos = now;
@@ -121,7 +129,7 @@ final class Outbox {
 	}
 
 	/** Sends what has collected, if anything; under the lock. */
-	void flush() {
+	public void flush() {
 		if (this.batch.isEmpty()) {
 			return;
 		}
@@ -134,7 +142,7 @@ final class Outbox {
 	}
 
 	/** Sends what has collected and stops the flusher; under the lock. */
-	void close() {
+	public void close() {
 		flush();
 		this.closed = true;
 		LockSupport.unpark(this.flusher);

@@ -1,4 +1,4 @@
-package io.aiodistbus.distributed;
+package io.aiodistbus.internal.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,10 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import io.aiodistbus.internal.wire.NativeBatch;
-import io.aiodistbus.internal.wire.NativeFrame;
-import io.aiodistbus.internal.wire.WireEvent;
-import io.aiodistbus.internal.wire.WireFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
