@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * integers, CRC-32 big-endian): a PUSH to the broker's collect port and a SUB on its publish port,
  * subscribed to everything as Python's {@code on("*")}.
  */
-final class PythonPeer implements AutoCloseable {
+public final class PythonPeer implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,13 +30,13 @@ final class PythonPeer implements AutoCloseable {
 	private final ZMQ.Socket sub;
 
 	/** One event as the peer received it. */
-	record Received(String type, String dtype, String id, byte[] data) {
+	public record Received(String type, String dtype, String id, byte[] data) {
 	}
 
 	/**
 	 * @param port the broker's handshake port; publish is the next, collect the one after
 	 */
-	PythonPeer(int port) {
+	public PythonPeer(int port) {
 		this.push = this.zmq.createSocket(SocketType.PUSH);
 		this.push.setLinger(0);
 		this.push.connect("tcp://127.0.0.1:" + (port + 2));
@@ -54,7 +54,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @param dtype the dtype
 	 * @return the event id
 	 */
-	String send(String type, byte[] data, String dtype) {
+	public String send(String type, byte[] data, String dtype) {
 		String id = UUID.randomUUID().toString();
 		StringBuilder array = new StringBuilder("[");
 		for (int i = 0; i < data.length; i++) {
@@ -76,7 +76,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @return the events that arrived since the last call, each checked to be three frames with a
 	 * matching CRC-32, within the receive timeout of the first
 	 */
-	List<Received> receive() {
+	public List<Received> receive() {
 		List<Received> events = new ArrayList<>();
 		for (byte[] topic = this.sub.recv(0); topic != null; topic = this.sub.recv(ZMQ.DONTWAIT)) {
 			List<byte[]> frames = new ArrayList<>(List.of(topic));
