@@ -28,10 +28,17 @@ import io.aiodistbus.distributed.ClientOptions;
  */
 public record NatsBridgeArgs(NatsOptions natsOptions, List<String> toNats, List<String> fromNats) {
 
-	/** The options above, as a usage line shows them. */
-	public static final String USAGE = "--nats URL[,URL...] [--nats-subject-prefix PREFIX] [--to-nats PATTERNS] "
-			+ "[--from-nats PATTERNS] [--nats-user USER --nats-password-file FILE | --nats-token-file FILE | "
-			+ "--nats-nkey-seed-file FILE | --nats-creds FILE]";
+	/**
+	 * The options above and what happens when NATS does not answer at start, as lines for a usage text;
+	 * the caller indents the lines after the first.
+	 */
+	public static final String USAGE = """
+			--nats URL[,URL...] [--nats-subject-prefix aiodistbus] [--to-nats '*'] [--from-nats '*']
+			[--nats-user USER --nats-password-file FILE | --nats-token-file FILE |
+			 --nats-nkey-seed-file FILE | --nats-creds FILE]
+			If no NATS server answers at start, it exits with 1: a wrong URL or refused credentials
+			look like a server not up yet, so let the supervisor retry. Once connected, the bridge
+			reconnects by itself. Secrets are read from files only.""";
 
 	private static final List<String> CREDENTIALS = List.of("--nats-user", "--nats-token-file", "--nats-nkey-seed-file",
 			"--nats-creds");

@@ -29,7 +29,7 @@ import io.aiodistbus.distributed.ConnectTimeoutException;
 public final class NatsBridgeCommand {
 
 	/** The command line, after the command's name. */
-	public static final String USAGE = "--broker HOST:PORT " + NatsBridgeArgs.USAGE;
+	public static final String USAGE = "--broker HOST:PORT " + NatsBridgeArgs.USAGE.replace("\n", "\n       ");
 
 	private NatsBridgeCommand() {
 	}
