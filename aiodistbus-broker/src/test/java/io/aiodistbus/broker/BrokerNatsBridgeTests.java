@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,26 +53,15 @@ class BrokerNatsBridgeTests {
 
 	private final List<String> output = new CopyOnWriteArrayList<>();
 
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private Process process;
 
-	@BeforeAll
-	static void generousTimeouts() {
-		Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-		Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
-	}
-
 	@AfterEach
-	void stop() throws Exception {
+	void stop() throws InterruptedException {
 		if (this.process != null) {
 			this.process.destroy();
 			this.process.waitFor();
-		}
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
 		}
 		this.nats.close();
 	}
@@ -86,43 +73,9 @@ class BrokerNatsBridgeTests {
 		int httpPort = BrokerProcesses.awaitPort(this.output, HTTP);
 		assertThat(this.output).anyMatch((line) -> line.startsWith("aiodistbus bridge: broker 127.0.0.1:" + port
 				+ " <-> NATS [" + this.nats.url() + "] under 'aiodistbus.' (to NATS: [*], from NATS: [*])"));
-		PythonPeer python = keep(new PythonPeer(port));
-		List<Event> atService = new CopyOnWriteArrayList<>();
-		NatsEntryPoint service = keep(new NatsEntryPoint(natsOptions()));
-		service.on("*", atService::add);
-		service.connect();
-		List<PythonPeer.Received> atPython = new ArrayList<>();
-		// the peer's subscription reaches the broker a moment after it connects
-		await().until(() -> {
-			service.emit("ready");
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("ready"));
-		});
-
-		String fromPython = python.send("py.greeting", "\"hi\"".getBytes(StandardCharsets.UTF_8), "builtins.str");
-		String fromJava = service.emit("java.greeting", "hello").id();
-		// what circles would arrive within a round trip: a barrier each way after them proves none did
-		python.send("barrier.python", "1".getBytes(StandardCharsets.UTF_8), "builtins.int");
-		service.emit("barrier.java");
-		await().until(() -> {
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("barrier.java"))
-					&& atService.stream().anyMatch((event) -> event.type().equals("barrier.python"));
-		});
-
-		assertThat(atService).filteredOn((event) -> event.type().equals("py.greeting")).singleElement()
-			.satisfies((event) -> {
-				assertThat(event.id()).isEqualTo(fromPython);
-				assertThat(event.data()).isEqualTo("hi");
-			});
-		assertThat(atService).filteredOn((event) -> event.type().equals("java.greeting")).as("no circle back").hasSize(1);
-		assertThat(atPython).filteredOn((event) -> event.type().equals("java.greeting")).singleElement()
-			.satisfies((event) -> {
-				assertThat(event.id()).isEqualTo(fromJava);
-				assertThat(new String(event.data(), StandardCharsets.UTF_8)).isEqualTo("\"hello\"");
-			});
-		assertThat(atPython).filteredOn((event) -> event.type().equals("py.greeting")).as("no circle back").hasSize(1);
-
+		try (PythonPeer python = new PythonPeer(port); NatsEntryPoint service = new NatsEntryPoint(natsOptions())) {
+			exchangeOnceEachWay(python, service);
+		}
 		JsonNode bridge = new ObjectMapper().readTree(get(httpPort, "/stats").body()).get("natsBridge");
 		assertThat(bridge.get("connected").asBoolean()).isTrue();
 		assertThat(bridge.get("natsServer").asText()).endsWith(this.nats.url().substring("nats://".length()));
@@ -140,19 +93,57 @@ class BrokerNatsBridgeTests {
 		}));
 	}
 
+	/** A Python event to NATS and a NATS event to Python, each arriving once and not coming back. */
+	private static void exchangeOnceEachWay(PythonPeer python, NatsEntryPoint service) {
+		List<Event> atService = new CopyOnWriteArrayList<>();
+		service.on("*", atService::add);
+		service.connect();
+		List<PythonPeer.Received> atPython = new ArrayList<>();
+		python.receiveUntil(atPython, "ready", () -> service.emit("ready"));
+
+		String fromPython = python.send("py.greeting", "\"hi\"".getBytes(StandardCharsets.UTF_8), "builtins.str");
+		String fromJava = service.emit("java.greeting", "hello").id();
+		// what circles would arrive within a round trip: a barrier each way after them proves none did
+		python.send("barrier.python", "1".getBytes(StandardCharsets.UTF_8), "builtins.int");
+		service.emit("barrier.java");
+		python.receiveUntil(atPython, "barrier.java", () -> {
+		});
+		await().until(() -> atService.stream().anyMatch((event) -> event.type().equals("barrier.python")));
+
+		assertThat(atService).filteredOn((event) -> event.type().equals("py.greeting")).singleElement()
+			.satisfies((event) -> {
+				assertThat(event.id()).isEqualTo(fromPython);
+				assertThat(event.data()).isEqualTo("hi");
+			});
+		assertThat(atService).filteredOn((event) -> event.type().equals("java.greeting")).as("no circle back").hasSize(1);
+		assertThat(atPython).filteredOn((event) -> event.type().equals("java.greeting")).singleElement()
+			.satisfies((event) -> {
+				assertThat(event.id()).isEqualTo(fromJava);
+				assertThat(new String(event.data(), StandardCharsets.UTF_8)).isEqualTo("\"hello\"");
+			});
+		assertThat(atPython).filteredOn((event) -> event.type().equals("py.greeting")).as("no circle back").hasSize(1);
+	}
+
 	@Test
 	void bridgeCommandJoinsARunningBrokerToNatsByPattern() {
-		DEventBus broker = keep(new DEventBus(BrokerOptions.defaults().withPort(0)));
+		try (DEventBus broker = new DEventBus(BrokerOptions.defaults().withPort(0));
+				NatsEntryPoint service = new NatsEntryPoint(natsOptions().toBuilder().subjectPrefix("orders").build());
+				DEntryPoint client = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)))) {
+			bridgeByPattern(broker, service, client);
+		}
+	}
+
+	private void bridgeByPattern(DEventBus broker, NatsEntryPoint service, DEntryPoint client) {
 		this.process = BrokerProcesses.start(this.output, "bridge", "--broker", "127.0.0.1:" + broker.port(), "--nats",
 				this.nats.url(), "--nats-subject-prefix", "orders", "--to-nats", "cmd.*", "--from-nats", "reply.*");
-		await().until(() -> this.output.stream().anyMatch((line) -> line.startsWith("aiodistbus bridge: broker 127.0.0.1:"
-				+ broker.port() + " <-> NATS [" + this.nats.url() + "] under 'orders.'")));
+		String opened = "aiodistbus bridge: broker 127.0.0.1:" + broker.port() + " <-> NATS [" + this.nats.url()
+				+ "] under 'orders.'";
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.output.stream().anyMatch((line) -> line.startsWith(opened)));
 		List<Event> atService = new CopyOnWriteArrayList<>();
-		NatsEntryPoint service = keep(new NatsEntryPoint(natsOptions().toBuilder().subjectPrefix("orders").build()));
 		service.on("*", atService::add);
 		service.connect();
 		List<Event> atClient = new CopyOnWriteArrayList<>();
-		DEntryPoint client = keep(new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20))));
 		client.on("*", atClient::add);
 		client.connect("127.0.0.1", broker.port());
 
@@ -179,10 +170,11 @@ class BrokerNatsBridgeTests {
 		CurveKeyPair brokerKeys = CurveKeyPair.generate();
 		BrokerOptions curve = BrokerOptions.defaults().withPort(0)
 			.withSecurity(BrokerSecurity.curve(brokerKeys, CurveKeyPair.generate().publicKey()));
-		BrokerServer server = keep(BrokerServer.start(new ServeSettings(curve, "127.0.0.1", -1,
-				NatsBridgeArgs.parse(Map.of("--nats", this.nats.url())))));
-		assertThat(server.monitor().bridge()).hasValueSatisfying((bridge) -> assertThat(bridge.connected()).isTrue());
-		assertThat(server.broker().stats().refusedConnections()).isZero();
+		try (BrokerServer server = BrokerServer.start(new ServeSettings(curve, "127.0.0.1", -1,
+				NatsBridgeArgs.parse(Map.of("--nats", this.nats.url()))))) {
+			assertThat(server.monitor().bridge()).hasValueSatisfying((bridge) -> assertThat(bridge.connected()).isTrue());
+			assertThat(server.broker().stats().refusedConnections()).isZero();
+		}
 	}
 
 	private HttpResponse<String> get(int port, String path) throws Exception {
@@ -192,11 +184,6 @@ class BrokerNatsBridgeTests {
 
 	private NatsOptions natsOptions() {
 		return NatsOptions.builder().servers(this.nats.url()).reconnect(false).build();
-	}
-
-	private <T extends AutoCloseable> T keep(T closeable) {
-		this.closeables.add(0, closeable);
-		return closeable;
 	}
 
 }

@@ -42,38 +42,22 @@ class NatsBridgeArgsTests {
 
 	@Test
 	void namesTheOptionAtFault() throws IOException {
-		Path password = Files.writeString(this.directory.resolve("password"), "pw");
+		String password = Files.writeString(this.directory.resolve("password"), "pw").toString();
 		String missing = this.directory.resolve("missing").toString();
 		String nats = "nats://127.0.0.1:4222";
-		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeArgs.parse(options("--to-nats", "a.*")))
-			.withMessage("--nats URL[,URL...] is required");
-		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", "http://h:1")))
-			.withMessageStartingWith("--nats: ");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-password", "pw")))
-			.withMessage("unknown argument --nats-password");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-user", "u", "--nats-password-file",
-					password.toString(), "--nats-token-file", password.toString())))
-			.withMessage("give one kind of NATS credentials, not --nats-user and --nats-token-file");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-password-file", password.toString())))
-			.withMessage("--nats-user and --nats-password-file go together");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-token-file", missing)))
-			.withMessageStartingWith("--nats-token-file cannot be read: ");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-nkey-seed-file", password.toString())))
-			.withMessage("--nats-nkey-seed-file: The NKey seed is not a valid seed");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-creds", missing)))
-			.withMessageStartingWith("--nats-creds: ");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--from-nats", "a..b")))
-			.withMessageStartingWith("--from-nats: ");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeArgs.parse(options("--nats", nats, "--nats-subject-prefix", "a b")))
-			.withMessageStartingWith("--nats-subject-prefix: ");
+		assertRefused("--nats URL[,URL...] is required", "--to-nats", "a.*");
+		assertRefused("--nats: ", "--nats", "http://h:1");
+		assertRefused("unknown argument --nats-password", "--nats", nats, "--nats-password", "pw");
+		assertRefused("give one kind of NATS credentials, not --nats-user and --nats-token-file", "--nats", nats,
+				"--nats-user", "u", "--nats-password-file", password, "--nats-token-file", password);
+		assertRefused("--nats-user and --nats-password-file go together", "--nats", nats, "--nats-password-file",
+				password);
+		assertRefused("--nats-token-file cannot be read: ", "--nats", nats, "--nats-token-file", missing);
+		assertRefused("--nats-nkey-seed-file: The NKey seed is not a valid seed", "--nats", nats,
+				"--nats-nkey-seed-file", password);
+		assertRefused("--nats-creds: ", "--nats", nats, "--nats-creds", missing);
+		assertRefused("--from-nats: ", "--nats", nats, "--from-nats", "a..b");
+		assertRefused("--nats-subject-prefix: ", "--nats", nats, "--nats-subject-prefix", "a b");
 	}
 
 	@Test
@@ -91,5 +75,10 @@ class NatsBridgeArgsTests {
 			options.put(pairs[i], pairs[i + 1]);
 		}
 		return options;
+	}
+
+	private static void assertRefused(String message, String... pairs) {
+		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeArgs.parse(options(pairs)))
+			.withMessageStartingWith(message);
 	}
 }

@@ -85,12 +85,7 @@ class NatsBridgeTests {
 				ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)), natsOptions(), List.of("*"),
 				List.of("*")));
 		List<PythonPeer.Received> atPython = new ArrayList<>();
-		// the Python peer's subscription reaches the broker a moment after it connects
-		await().until(() -> {
-			service.emit("ready");
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("ready"));
-		});
+		python.receiveUntil(atPython, "ready", () -> service.emit("ready"));
 		atPython.clear();
 		int ready = atService.size();
 
@@ -103,19 +98,15 @@ class NatsBridgeTests {
 			javaIds.put("java." + kind.getKey(), service.emit("java." + kind.getKey(), spec[2]).id());
 		}
 		service.emit("barrier");
-		await().until(() -> {
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("barrier"))
-					&& atService.stream().filter((event) -> event.type().startsWith("py.")).count() == KINDS.size();
+		python.receiveUntil(atPython, "barrier", () -> {
 		});
+		await().until(() -> atService.stream().filter((event) -> event.type().startsWith("py.")).count() == KINDS.size());
 		// what circles would arrive within a round trip: one more barrier each way proves it did not
 		python.send("barrier.python", "1".getBytes(StandardCharsets.UTF_8), "builtins.int");
 		service.emit("barrier.java");
-		await().until(() -> {
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("barrier.java"))
-					&& atService.stream().anyMatch((event) -> event.type().equals("barrier.python"));
+		python.receiveUntil(atPython, "barrier.java", () -> {
 		});
+		await().until(() -> atService.stream().anyMatch((event) -> event.type().equals("barrier.python")));
 
 		PayloadCodec codec = PayloadCodec.shared();
 		List<Event> received = atService.subList(ready, atService.size());

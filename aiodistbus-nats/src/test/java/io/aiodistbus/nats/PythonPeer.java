@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
+import org.awaitility.Awaitility;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -86,6 +87,22 @@ public final class PythonPeer implements AutoCloseable {
 			events.add(check(frames));
 		}
 		return events;
+	}
+
+	/**
+	 * Receives until an event of the type has arrived, within Awaitility's default timeout: as a barrier,
+	 * what reached the peer's broker before that event has arrived too.
+	 * @param into where every event received meanwhile is added
+	 * @param type the type to wait for
+	 * @param eachTry run before each try, as emitting the event again while the peer's subscription is
+	 * still on its way to the broker
+	 */
+	public void receiveUntil(List<Received> into, String type, Runnable eachTry) {
+		Awaitility.await("an event of type " + type + " at the Python peer").until(() -> {
+			eachTry.run();
+			into.addAll(receive());
+			return into.stream().anyMatch((event) -> event.type().equals(type));
+		});
 	}
 
 	private static Received check(List<byte[]> frames) {
