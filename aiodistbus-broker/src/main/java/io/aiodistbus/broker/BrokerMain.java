@@ -43,9 +43,9 @@ import io.aiodistbus.nats.NatsConnectException;
  * {@code --nats URL[,URL...]} and the other options of {@link NatsBridgeArgs} run a bridge between this
  * broker and NATS in the same process ({@link BrokerBridge}); {@code bridge --broker HOST:PORT --nats ...}
  * runs one to a broker elsewhere, a Python one too ({@link NatsBridgeCommand}). If no NATS server answers
- * at start, the broker does not start: it says so and exits with 1, because jnats cannot tell a wrong URL
- * or refused credentials from a server not up yet, and a broker serving without its bridge would hide them;
- * a supervisor's restart retries with its own back-off. Once connected, the bridge rides out NATS outages
+ * at start, the broker does not start: it says so and exits with 1, because a wrong URL looks exactly like
+ * a server not up yet, and a broker serving on without its bridge would hide that (or refused credentials)
+ * behind a log line; a supervisor's restart retries with its own back-off. Once connected, the bridge rides out NATS outages
  * by reconnecting while the broker serves on.
  *
  * <h2>CURVE</h2>

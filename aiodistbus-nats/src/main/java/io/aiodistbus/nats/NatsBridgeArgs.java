@@ -36,8 +36,8 @@ public record NatsBridgeArgs(NatsOptions natsOptions, List<String> toNats, List<
 			--nats URL[,URL...] [--nats-subject-prefix aiodistbus] [--to-nats '*'] [--from-nats '*']
 			[--nats-user USER --nats-password-file FILE | --nats-token-file FILE |
 			 --nats-nkey-seed-file FILE | --nats-creds FILE]
-			If no NATS server answers at start, it exits with 1: a wrong URL or refused credentials
-			look like a server not up yet, so let the supervisor retry. Once connected, the bridge
+			If no NATS server answers at start, it exits with 1 rather than retry: a wrong URL looks
+			exactly like a server not up yet, so let the supervisor retry. Once connected, the bridge
 			reconnects by itself. Secrets are read from files only.""";
 
 	private static final List<String> CREDENTIALS = List.of("--nats-user", "--nats-token-file", "--nats-nkey-seed-file",

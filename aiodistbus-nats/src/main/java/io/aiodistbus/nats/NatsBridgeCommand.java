@@ -22,8 +22,8 @@ import io.aiodistbus.distributed.ConnectTimeoutException;
  * the command line, where other users of the machine see them.
  *
  * <p>If the broker or NATS does not answer at start, the command says so and exits with 1, rather than
- * retrying: jnats cannot tell a wrong URL or refused credentials from a server that is not up yet, and a
- * bridge that kept trying would hide them; a supervisor's restart retries with its own back-off. Once open,
+ * retrying: a wrong URL looks exactly like a server that is not up yet, and a bridge that kept trying would
+ * hide that (or refused credentials) behind a log line; a supervisor's restart retries with its own back-off. Once open,
  * the bridge reconnects to either side by itself.
  */
 public final class NatsBridgeCommand {
