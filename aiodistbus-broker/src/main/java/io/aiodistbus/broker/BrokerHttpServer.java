@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The broker's HTTP port (JDK's built-in server, no framework):
  * <ul>
- * <li>{@code /healthz}: 200 {@code UP} while the broker serves, 503 {@code DOWN} otherwise;</li>
+ * <li>{@code /healthz}: 200 {@code UP} while the broker serves, 503 {@code DOWN} otherwise, and with a
+ * bridge to NATS a line saying whether it is connected;</li>
  * <li>{@code /metrics}: the meters in Prometheus's text format;</li>
  * <li>{@code /stats}: the counters, rates and event types as JSON;</li>
  * <li>{@code /events?pattern=chat.*}: the recent and then the live events of a pattern, as
@@ -73,9 +74,15 @@ final class BrokerHttpServer implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
+	/**
+	 * The status follows the broker alone: a NATS outage, which the bridge rides out by reconnecting, must
+	 * not get the broker restarted by a liveness probe. The bridge's state is a second line.
+	 */
 	private void health(HttpExchange exchange) throws IOException {
 		boolean up = this.monitor.broker().isRunning();
-		send(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "UP\n" : "DOWN\n");
+		String bridge = this.monitor.bridge().map((nats) -> "bridge to NATS " + BrokerMonitor.state(nats) + "\n")
+			.orElse("");
+		send(exchange, up ? 200 : 503, "text/plain; charset=utf-8", (up ? "UP\n" : "DOWN\n") + bridge);
 	}
 
 	private void page(HttpExchange exchange) throws IOException {

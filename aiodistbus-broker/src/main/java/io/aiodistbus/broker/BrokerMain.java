@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,9 @@ import io.aiodistbus.distributed.BrokerSecurity;
 import io.aiodistbus.distributed.CurveKeyPair;
 import io.aiodistbus.distributed.CurveKeys;
 import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.nats.NatsBridgeArgs;
+import io.aiodistbus.nats.NatsBridgeCommand;
+import io.aiodistbus.nats.NatsConnectException;
 
 /**
  * Runs a broker on its own: {@code java -jar aiodistbus-broker.jar --host 0.0.0.0
@@ -33,6 +38,15 @@ import io.aiodistbus.distributed.DEventBus;
  * <h2>Client commands</h2>
  * {@code pub TYPE JSON}, {@code sub PATTERN} and {@code bench} talk to a running broker
  * ({@link ClientCommands}).
+ *
+ * <h2>NATS</h2>
+ * {@code --nats URL[,URL...]} and the other options of {@link NatsBridgeArgs} run a bridge between this
+ * broker and NATS in the same process ({@link BrokerBridge}); {@code bridge --broker HOST:PORT --nats ...}
+ * runs one to a broker elsewhere, a Python one too ({@link NatsBridgeCommand}). If no NATS server answers
+ * at start, the broker does not start: it says so and exits with 1, because a wrong URL looks exactly like
+ * a server not up yet, and a broker serving on without its bridge would hide that (or refused credentials)
+ * behind a log line; a supervisor's restart retries with its own back-off. Once connected, the bridge rides out NATS outages
+ * by reconnecting while the broker serves on.
  *
  * <h2>CURVE</h2>
  * <pre>
@@ -58,13 +72,18 @@ public final class BrokerMain {
 	 * @param args {@code --host H}, {@code --port P}, {@code --pulse D} (e.g. {@code 15s},
 	 * {@code 500ms}), {@code --max-message-size S} (bytes, or e.g. {@code 64KB}, {@code 4MB}),
 	 * {@code --publish-hwm N}, {@code --secret-key-file FILE} with {@code --allow FILE},
-	 * {@code --http-port P} and {@code --http-host H}, {@code --help}; or
-	 * {@code --generate-keys [--out FILE]}; or {@code pub}, {@code sub} or {@code bench} and theirs
+	 * {@code --http-port P} and {@code --http-host H}, the NATS bridge's {@code --nats URLS} and
+	 * theirs, {@code --help}; or {@code --generate-keys [--out FILE]}; or {@code pub}, {@code sub},
+	 * {@code bench} or {@code bridge} and theirs
 	 * @throws InterruptedException if interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		if (args.length > 0 && ClientCommands.NAMES.contains(args[0])) {
 			System.exit(ClientCommands.run(args, System.out, System.err));
+			return;
+		}
+		if (args.length > 0 && args[0].equals("bridge")) {
+			System.exit(NatsBridgeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 			return;
 		}
 		ServeSettings settings;
@@ -90,7 +109,15 @@ public final class BrokerMain {
 
 	private static void serve(ServeSettings settings) throws InterruptedException {
 		BrokerOptions options = settings.options();
-		BrokerServer server = BrokerServer.start(settings);
+		BrokerServer server;
+		try {
+			server = BrokerServer.start(settings);
+		}
+		catch (NatsConnectException ex) {
+			System.err.println(NatsBridgeArgs.unreachable(ex) + ". The broker does not start without its bridge.");
+			System.exit(1);
+			return;
+		}
 		DEventBus broker = server.broker();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -114,6 +141,9 @@ public final class BrokerMain {
 			System.out.println("aiodistbus broker http on http://"
 					+ ((host.contains(":") && !host.startsWith("[")) ? "[" + host + "]" : host) + ":" + server.httpPort()
 					+ "/ (/healthz, /metrics, /stats, /events)");
+		}
+		if (settings.bridge() != null) {
+			System.out.println(settings.bridge().describe(broker.endpoint()));
 		}
 		while (!stopped.await(1, TimeUnit.SECONDS)) {
 			if (!broker.isRunning()) {
@@ -166,6 +196,7 @@ public final class BrokerMain {
 		Path allowFile = null;
 		String httpHost = "127.0.0.1";
 		int httpPort = -1;
+		Map<String, String> nats = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -185,7 +216,12 @@ public final class BrokerMain {
 				case "--allow" -> allowFile = Path.of(value);
 				case "--http-host" -> httpHost = value;
 				case "--http-port" -> httpPort = parsePort(arg, value);
-				default -> throw new IllegalArgumentException("Unknown option " + arg);
+				default -> {
+					if (!NatsBridgeArgs.accepts(arg)) {
+						throw new IllegalArgumentException("Unknown option " + arg);
+					}
+					nats.put(arg, value);
+				}
 			}
 		}
 		if ((secretKeyFile == null) != (allowFile == null)) {
@@ -195,7 +231,7 @@ public final class BrokerMain {
 		if (secretKeyFile != null) {
 			options = options.withSecurity(readSecurity(secretKeyFile, allowFile));
 		}
-		return new ServeSettings(options, httpHost, httpPort);
+		return new ServeSettings(options, httpHost, httpPort, nats.isEmpty() ? null : NatsBridgeArgs.parse(nats));
 	}
 
 	private static BrokerOptions withPublishHighWaterMark(BrokerOptions options, String arg, String value) {
@@ -279,7 +315,9 @@ public final class BrokerMain {
 	private static String usage() {
 		return "usage: broker [--host 127.0.0.1] [--port 5555] [--pulse 15s] [--max-message-size 1MB]\n"
 				+ "              [--publish-hwm 100000] [--secret-key-file FILE --allow FILE]\n"
-				+ "              [--http-port PORT [--http-host 127.0.0.1]]\n"
-				+ "       broker --generate-keys [--out FILE]\n" + ClientCommands.usage();
+				+ "              [--http-port PORT [--http-host 127.0.0.1]] [NATS OPTIONS]\n"
+				+ "       broker --generate-keys [--out FILE]\n" + ClientCommands.usage() + "\n"
+				+ "       broker bridge --broker HOST:PORT NATS OPTIONS\n"
+				+ "       NATS OPTIONS: " + NatsBridgeArgs.USAGE.replace("\n", "\n                     ");
 	}
 }

@@ -16,6 +16,8 @@ import io.aiodistbus.DropReason;
 import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.distributed.HandshakeFailure;
+import io.aiodistbus.nats.NatsBridge;
+import io.aiodistbus.nats.NatsBridgeStats;
 
 /**
  * The broker's counters as Micrometer meters in a Prometheus registry, read from
@@ -28,6 +30,8 @@ import io.aiodistbus.distributed.HandshakeFailure;
  * <li>{@code aiodistbus_broker_handshake_failures_total{cause}}, one per {@link HandshakeFailure}</li>
  * <li>{@code aiodistbus_broker_events_total{type}}, relayed events by type (rates with PromQL's
  * {@code rate()})</li>
+ * <li>with a NATS bridge ({@code --nats}), {@code aiodistbus_broker_bridge_connected} (1 while both sides
+ * are) and {@code aiodistbus_broker_bridge_carried_total{direction}} ({@code to_nats}, {@code from_nats})</li>
  * <li>the JVM's memory, threads and CPU</li>
  * </ul>
  */
@@ -37,7 +41,11 @@ final class BrokerMetrics {
 
 	private final DEventBus broker;
 
-	BrokerMetrics(DEventBus broker) {
+	/**
+	 * @param broker the broker
+	 * @param bridge its bridge to NATS, or {@code null} without one
+	 */
+	BrokerMetrics(DEventBus broker, NatsBridge bridge) {
 		this.broker = broker;
 		Gauge.builder("aiodistbus.broker.up", broker, (bus) -> bus.isRunning() ? 1 : 0)
 			.description("Whether the broker is serving")
@@ -66,6 +74,13 @@ final class BrokerMetrics {
 				.tag("cause", cause.name().toLowerCase(Locale.ROOT))
 				.register(this.registry);
 		}
+		if (bridge != null) {
+			Gauge.builder("aiodistbus.broker.bridge.connected", bridge, (nats) -> nats.stats().connected() ? 1 : 0)
+				.description("Whether the bridge to NATS is connected to the broker and to NATS")
+				.register(this.registry);
+			bridgeCounter(bridge, "to_nats", NatsBridgeStats::toNats);
+			bridgeCounter(bridge, "from_nats", NatsBridgeStats::fromNats);
+		}
 		new JvmMemoryMetrics().bindTo(this.registry);
 		new JvmThreadMetrics().bindTo(this.registry);
 		new ProcessorMetrics().bindTo(this.registry);
@@ -74,6 +89,13 @@ final class BrokerMetrics {
 	private void counter(String name, String description, ToDoubleFunction<BrokerStats> value) {
 		FunctionCounter.builder(name, this.broker, (bus) -> value.applyAsDouble(bus.stats()))
 			.description(description)
+			.register(this.registry);
+	}
+
+	private void bridgeCounter(NatsBridge bridge, String direction, ToDoubleFunction<NatsBridgeStats> value) {
+		FunctionCounter.builder("aiodistbus.broker.bridge.carried", bridge, (nats) -> value.applyAsDouble(nats.stats()))
+			.description("Events the bridge carried between the broker and NATS, by direction")
+			.tag("direction", direction)
 			.register(this.registry);
 	}
 

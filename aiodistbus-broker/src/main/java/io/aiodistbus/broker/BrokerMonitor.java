@@ -21,6 +21,8 @@ import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.local.EventBus;
 import io.aiodistbus.local.LocalEntryPoint;
+import io.aiodistbus.nats.NatsBridge;
+import io.aiodistbus.nats.NatsBridgeStats;
 
 /**
  * What the standalone broker knows beyond its own counters: the traffic by type and its rates, the
@@ -37,6 +39,9 @@ final class BrokerMonitor implements AutoCloseable {
 	private static final int RECENT_EVENTS = 200;
 
 	private final DEventBus broker;
+
+	/** The broker's bridge to NATS, or {@code null} without one. */
+	private final NatsBridge bridge;
 
 	private final Instant started = Instant.now();
 
@@ -61,10 +66,12 @@ final class BrokerMonitor implements AutoCloseable {
 
 	/**
 	 * @param broker the broker to watch
+	 * @param bridge its bridge to NATS, or {@code null} without one
 	 * @param onNewType told of each event type when first relayed, with its counter
 	 */
-	BrokerMonitor(DEventBus broker, BiConsumer<String, LongAdder> onNewType) {
+	BrokerMonitor(DEventBus broker, NatsBridge bridge, BiConsumer<String, LongAdder> onNewType) {
 		this.broker = broker;
+		this.bridge = bridge;
 		this.types = new TypeTraffic(onNewType);
 		LocalEntryPoint entryPoint = this.tap.entryPoint();
 		entryPoint.on("*", (event) -> {
@@ -102,6 +109,11 @@ final class BrokerMonitor implements AutoCloseable {
 		return this.broker.stats();
 	}
 
+	/** @return the state and counts of the bridge to NATS now, empty without one */
+	Optional<NatsBridgeStats> bridge() {
+		return Optional.ofNullable(this.bridge).map(NatsBridge::stats);
+	}
+
 	/** @return how long the broker has been up */
 	Duration uptime() {
 		return Duration.between(this.started, Instant.now());
@@ -132,6 +144,14 @@ final class BrokerMonitor implements AutoCloseable {
 				+ "up {}", this.broker.endpoint(), stats.connectedClients(), stats.handshakes(), stats.relayed(),
 				String.format("%.1f", relayedPerSecond()), stats.droppedTotal(), nonZero(stats.dropped()),
 				stats.refusedConnections(), uptime().withNanos(0));
+		bridge().ifPresent((nats) -> logger.info("Bridge to NATS {}; {} carried to NATS, {} from NATS", state(nats),
+				nats.toNats(), nats.fromNats()));
+	}
+
+	/** @return {@code connected}, or {@code not connected} and each side's state */
+	static String state(NatsBridgeStats bridge) {
+		return bridge.connected() ? "connected"
+				: "not connected (broker side " + bridge.brokerSide() + ", NATS side " + bridge.natsSide() + ")";
 	}
 
 	private static Map<String, Long> nonZero(Map<DropReason, Long> dropped) {

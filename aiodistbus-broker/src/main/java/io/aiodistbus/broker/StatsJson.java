@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.distributed.BrokerStats;
 import io.aiodistbus.distributed.HandshakeFailure;
+import io.aiodistbus.nats.NatsBridgeStats;
 
 /**
  * The broker's state as the JSON of {@code /stats}: its counters, rates, drops by reason and event
- * types by rate.
+ * types by rate, and its bridge to NATS when it has one.
  */
 final class StatsJson {
 
@@ -66,12 +67,24 @@ final class StatsJson {
 		monitor.broker().subscriptions().forEach((format, prefixes) ->
 				subscriptions.put(format.name().toLowerCase(Locale.ROOT), prefixes));
 		json.put("subscriptions", subscriptions);
+		monitor.bridge().ifPresent((bridge) -> json.put("natsBridge", bridge(bridge)));
 		try {
 			return mapper.writeValueAsString(json);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write the broker's stats as JSON", ex);
 		}
+	}
+
+	private static Map<String, Object> bridge(NatsBridgeStats bridge) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("connected", bridge.connected());
+		json.put("brokerSide", bridge.brokerSide().name());
+		json.put("natsSide", bridge.natsSide().name());
+		json.put("natsServer", bridge.natsServer());
+		json.put("toNats", bridge.toNats());
+		json.put("fromNats", bridge.fromNats());
+		return json;
 	}
 
 	private static double round(double value) {

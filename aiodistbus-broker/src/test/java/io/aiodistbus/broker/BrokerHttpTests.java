@@ -39,7 +39,7 @@ class BrokerHttpTests {
 	private final ObjectMapper json = new ObjectMapper();
 
 	private final BrokerServer server = BrokerServer
-		.start(new ServeSettings(BrokerOptions.defaults().withPort(0), "127.0.0.1", 0));
+		.start(new ServeSettings(BrokerOptions.defaults().withPort(0), "127.0.0.1", 0, null));
 
 	@AfterEach
 	void close() {

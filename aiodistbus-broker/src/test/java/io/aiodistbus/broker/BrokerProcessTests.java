@@ -107,13 +107,18 @@ class BrokerProcessTests {
 		private BrokerProcesses() {
 		}
 
-		static Process start(List<String> output, String... args) {
+		/** @return the command line of a JVM running the broker's main class with the arguments */
+		static List<String> command(String... args) {
 			List<String> command = new ArrayList<>(List.of(
 					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 					System.getProperty("java.class.path"), BrokerMain.class.getName()));
 			command.addAll(List.of(args));
+			return command;
+		}
+
+		static Process start(List<String> output, String... args) {
 			try {
-				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				Process process = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
 				Thread reader = new Thread(() -> {
 					try (BufferedReader in = new BufferedReader(
 							new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -43,7 +43,7 @@ class LivePageBrowserTests {
 	private final ObjectMapper json = new ObjectMapper();
 
 	private final BrokerServer server = BrokerServer
-		.start(new ServeSettings(BrokerOptions.defaults().withPort(0), "127.0.0.1", 0));
+		.start(new ServeSettings(BrokerOptions.defaults().withPort(0), "127.0.0.1", 0, null));
 
 	private final ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -39,6 +40,10 @@ public final class NatsBridge implements AutoCloseable {
 
 	private final PayloadCodec codec;
 
+	private final LongAdder toNats = new LongAdder();
+
+	private final LongAdder fromNats = new LongAdder();
+
 	private final Set<String> carried = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -72,10 +77,10 @@ public final class NatsBridge implements AutoCloseable {
 				codec);
 		try {
 			for (String type : fromNats) {
-				bridge.nats.on(type, (event) -> bridge.carry(event, bridge.broker));
+				bridge.nats.on(type, (event) -> bridge.carry(event, bridge.broker, bridge.fromNats));
 			}
 			for (String type : toNats) {
-				bridge.broker.on(type, (event) -> bridge.carry(event, bridge.nats));
+				bridge.broker.on(type, (event) -> bridge.carry(event, bridge.nats, bridge.toNats));
 			}
 			bridge.nats.connect();
 			bridge.broker.connect(host, port);
@@ -97,9 +102,16 @@ public final class NatsBridge implements AutoCloseable {
 		return this.nats;
 	}
 
-	private void carry(Event event, EntryPoint to) {
+	/** @return both sides' connections and the events carried each way, now */
+	public NatsBridgeStats stats() {
+		return new NatsBridgeStats(this.broker.state(), this.nats.state(), this.nats.stats().server(),
+				this.toNats.sum(), this.fromNats.sum());
+	}
+
+	private void carry(Event event, EntryPoint to, LongAdder carried) {
 		if (firstPass(event) && !to.isClosed()) {
 			to.emit(event.type(), this.codec.convert(event, RawPayload.class), event.id(), event.headers());
+			carried.increment();
 		}
 	}
 

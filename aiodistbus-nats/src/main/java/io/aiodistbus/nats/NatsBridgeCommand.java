@@ -1,31 +1,35 @@
 package io.aiodistbus.nats;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.aiodistbus.distributed.ClientOptions;
+import io.aiodistbus.distributed.ConnectTimeoutException;
 
 /**
  * Runs a {@link NatsBridge} from the command line, until the process is stopped:
  * <pre>
  * java -cp ... io.aiodistbus.nats.NatsBridgeCommand --broker 127.0.0.1:5555 --nats nats://10.0.0.5:4222,nats://10.0.0.6:4222
- *     [--subject-prefix aiodistbus] [--to-nats '*'] [--from-nats '*']
- *     [--user U --password-file F | --token-file F | --nkey-seed-file F | --creds F]
+ *     [--nats-subject-prefix aiodistbus] [--to-nats '*'] [--from-nats '*']
+ *     [--nats-user U --nats-password-file F | --nats-token-file F | --nats-nkey-seed-file F | --nats-creds F]
  * </pre>
- * Patterns are comma-separated; both directions default to {@code *}. Secrets are read from files, never
- * from the command line, where other users of the machine see them.
+ * The standalone broker's jar runs it as {@code java -jar aiodistbus-broker.jar bridge ...}. Everything but
+ * {@code --broker} is the NATS side, as {@link NatsBridgeArgs} reads it: secrets come from files, never from
+ * the command line, where other users of the machine see them.
+ *
+ * <p>If the broker or NATS does not answer at start, the command says so and exits with 1, rather than
+ * retrying: a wrong URL looks exactly like a server that is not up yet, and a bridge that kept trying would
+ * hide that (or refused credentials) behind a log line; a supervisor's restart retries with its own back-off. Once open,
+ * the bridge reconnects to either side by itself.
  */
 public final class NatsBridgeCommand {
 
-	static final String USAGE = "usage: --broker HOST:PORT --nats URL[,URL...] [--subject-prefix PREFIX] "
-			+ "[--to-nats PATTERNS] [--from-nats PATTERNS] [--user USER --password-file FILE | --token-file FILE | "
-			+ "--nkey-seed-file FILE | --creds FILE]";
+	/** The command line, after the command's name. */
+	public static final String USAGE = "--broker HOST:PORT " + NatsBridgeArgs.USAGE.replace("\n", "\n       ");
 
 	private NatsBridgeCommand() {
 	}
@@ -36,15 +40,40 @@ public final class NatsBridgeCommand {
 	 * @throws InterruptedException if interrupted while running
 	 */
 	public static void main(String[] args) throws InterruptedException {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * Opens the bridge the arguments describe, prints what it joins, and keeps it open until the JVM shuts
+	 * down (a shutdown hook closes it).
+	 * @param args the arguments, see the class description
+	 * @param out where the line saying what the bridge joins goes
+	 * @param err where errors and the usage go
+	 * @return the exit status: 0 after {@code --help} or a shutdown, 1 if the broker or NATS could not be
+	 * reached, 2 for a bad command line
+	 * @throws InterruptedException if interrupted while running
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+		if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+			out.println("usage: " + USAGE);
+			return 0;
+		}
 		NatsBridge bridge;
 		try {
-			bridge = open(args);
+			bridge = open(out, args);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.println(USAGE);
-			System.exit(2);
-			return;
+			err.println(ex.getMessage());
+			err.println("usage: " + USAGE);
+			return 2;
+		}
+		catch (NatsConnectException ex) {
+			err.println(NatsBridgeArgs.unreachable(ex));
+			return 1;
+		}
+		catch (ConnectTimeoutException ex) {
+			err.println(ex.getMessage());
+			return 1;
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,99 +81,56 @@ public final class NatsBridgeCommand {
 			stopped.countDown();
 		}, "aiodistbus-bridge-shutdown"));
 		stopped.await();
+		return 0;
 	}
 
 	/**
 	 * Opens the bridge the arguments describe and prints what it joins.
+	 * @param out where the line goes
 	 * @param args the arguments, see the class description
 	 * @return the open bridge
 	 * @throws IllegalArgumentException if the arguments are incomplete or malformed
 	 */
-	static NatsBridge open(String... args) {
-		Map<String, String> options = parse(args);
-		String broker = require(options, "--broker");
-		int colon = broker.lastIndexOf(':');
-		if (colon <= 0) {
-			throw new IllegalArgumentException("--broker must be HOST:PORT, was " + broker);
-		}
-		String host = broker.substring(0, colon).replace("[", "").replace("]", "");
-		int port;
-		try {
-			port = Integer.parseInt(broker.substring(colon + 1));
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--broker must be HOST:PORT, was " + broker);
-		}
-		NatsOptions.Builder nats = NatsOptions.builder()
-			.servers(split(require(options, "--nats")))
-			.connectionName("aiodistbus-bridge")
-			.credentials(credentials(options));
-		if (options.containsKey("--subject-prefix")) {
-			nats.subjectPrefix(options.get("--subject-prefix"));
-		}
-		List<String> toNats = split(options.getOrDefault("--to-nats", "*"));
-		List<String> fromNats = split(options.getOrDefault("--from-nats", "*"));
-		NatsBridge bridge = NatsBridge.open(host, port, ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(30)),
-				nats.build(), toNats, fromNats);
-		System.out.println("aiodistbus bridge: broker " + broker + " <-> NATS " + bridge.natsSide().options().servers()
-				+ " under '" + bridge.natsSide().options().subjectPrefix() + ".' (to NATS: " + toNats + ", from NATS: "
-				+ fromNats + ")");
-		return bridge;
-	}
-
-	private static Map<String, String> parse(String[] args) {
-		List<String> known = List.of("--broker", "--nats", "--subject-prefix", "--to-nats", "--from-nats", "--user",
-				"--password-file", "--token-file", "--nkey-seed-file", "--creds");
+	static NatsBridge open(PrintStream out, String... args) {
 		Map<String, String> options = new LinkedHashMap<>();
+		String broker = null;
 		for (int i = 0; i < args.length; i += 2) {
-			if (!known.contains(args[i])) {
+			if (!args[i].equals("--broker") && !NatsBridgeArgs.accepts(args[i])) {
 				throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 			if (i + 1 >= args.length) {
 				throw new IllegalArgumentException(args[i] + " needs a value");
 			}
-			options.put(args[i], args[i + 1]);
-		}
-		return options;
-	}
-
-	private static NatsCredentials credentials(Map<String, String> options) {
-		if (options.containsKey("--user")) {
-			return NatsCredentials.userPassword(options.get("--user"), secret(options, "--password-file"));
-		}
-		if (options.containsKey("--token-file")) {
-			return NatsCredentials.token(secret(options, "--token-file"));
-		}
-		if (options.containsKey("--nkey-seed-file")) {
-			return NatsCredentials.nkey(secret(options, "--nkey-seed-file"));
-		}
-		return options.containsKey("--creds") ? NatsCredentials.credsFile(Path.of(options.get("--creds"))) : null;
-	}
-
-	private static String secret(Map<String, String> options, String name) {
-		try {
-			return Files.readString(Path.of(require(options, name))).strip();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalArgumentException(name + " cannot be read: " + ex.getMessage());
-		}
-	}
-
-	private static String require(Map<String, String> options, String name) {
-		String value = options.get(name);
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " is required");
-		}
-		return value;
-	}
-
-	private static List<String> split(String list) {
-		List<String> items = new ArrayList<>();
-		for (String item : list.split(",")) {
-			if (!item.isBlank()) {
-				items.add(item.strip());
+			if (args[i].equals("--broker")) {
+				broker = args[i + 1];
+			}
+			else {
+				options.put(args[i], args[i + 1]);
 			}
 		}
-		return items;
+		if (broker == null || broker.isBlank()) {
+			throw new IllegalArgumentException("--broker is required");
+		}
+		int colon = broker.lastIndexOf(':');
+		int port = (colon > 0) ? port(broker.substring(colon + 1)) : -1;
+		if (port < 0) {
+			throw new IllegalArgumentException("--broker must be HOST:PORT, was " + broker);
+		}
+		String host = broker.substring(0, colon).replace("[", "").replace("]", "");
+		NatsBridgeArgs nats = NatsBridgeArgs.parse(options);
+		NatsBridge bridge = nats.open(host, port, ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(30)));
+		out.println(nats.describe(broker));
+		return bridge;
+	}
+
+	/** @return the port, or -1 if the text is none */
+	private static int port(String text) {
+		try {
+			int port = Integer.parseInt(text);
+			return (port > 0 && port <= 65535) ? port : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 }

@@ -85,12 +85,7 @@ class NatsBridgeTests {
 				ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20)), natsOptions(), List.of("*"),
 				List.of("*")));
 		List<PythonPeer.Received> atPython = new ArrayList<>();
-		// the Python peer's subscription reaches the broker a moment after it connects
-		await().until(() -> {
-			service.emit("ready");
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("ready"));
-		});
+		python.receiveUntil(atPython, "ready", () -> service.emit("ready"));
 		atPython.clear();
 		int ready = atService.size();
 
@@ -103,19 +98,15 @@ class NatsBridgeTests {
 			javaIds.put("java." + kind.getKey(), service.emit("java." + kind.getKey(), spec[2]).id());
 		}
 		service.emit("barrier");
-		await().until(() -> {
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("barrier"))
-					&& atService.stream().filter((event) -> event.type().startsWith("py.")).count() == KINDS.size();
+		python.receiveUntil(atPython, "barrier", () -> {
 		});
+		await().until(() -> atService.stream().filter((event) -> event.type().startsWith("py.")).count() == KINDS.size());
 		// what circles would arrive within a round trip: one more barrier each way proves it did not
 		python.send("barrier.python", "1".getBytes(StandardCharsets.UTF_8), "builtins.int");
 		service.emit("barrier.java");
-		await().until(() -> {
-			atPython.addAll(python.receive());
-			return atPython.stream().anyMatch((event) -> event.type().equals("barrier.java"))
-					&& atService.stream().anyMatch((event) -> event.type().equals("barrier.python"));
+		python.receiveUntil(atPython, "barrier.java", () -> {
 		});
+		await().until(() -> atService.stream().anyMatch((event) -> event.type().equals("barrier.python")));
 
 		PayloadCodec codec = PayloadCodec.shared();
 		List<Event> received = atService.subList(ready, atService.size());
@@ -142,6 +133,10 @@ class NatsBridgeTests {
 			assertThat(atPython).filteredOn((event) -> event.type().equals(pyType)).as("the peer's own event, once")
 				.hasSize(1);
 		}
+		assertThat(bridge.stats().connected()).isTrue();
+		assertThat(bridge.stats().toNats()).as("the peer's kinds and its barrier").isEqualTo(KINDS.size() + 1);
+		assertThat(bridge.stats().fromNats()).as("the service's kinds, its barriers and readies")
+			.isGreaterThanOrEqualTo(KINDS.size() + 3);
 		assertThat(bridge.brokerSide().stats().droppedTotal()).isZero();
 		assertThat(bridge.natsSide().stats().droppedTotal()).isZero();
 		assertThat(service.stats().droppedTotal()).isZero();
@@ -151,19 +146,19 @@ class NatsBridgeTests {
 	@Test
 	void commandLineOpensTheBridgeTheArgumentsDescribe() throws Exception {
 		Path password = Files.writeString(this.directory.resolve("password"), "unused\n");
-		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeCommand.open("--nats", this.nats.url()))
+		assertThatIllegalArgumentException().isThrownBy(() -> NatsBridgeCommand.open(System.out, "--nats", this.nats.url()))
 			.withMessage("--broker is required");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeCommand.open("--broker", "127.0.0.1", "--nats", this.nats.url()))
+			.isThrownBy(() -> NatsBridgeCommand.open(System.out, "--broker", "127.0.0.1", "--nats", this.nats.url()))
 			.withMessageStartingWith("--broker must be HOST:PORT");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> NatsBridgeCommand.open("--broker", "127.0.0.1:1", "--password", password.toString()))
+			.isThrownBy(() -> NatsBridgeCommand.open(System.out, "--broker", "127.0.0.1:1", "--password", password.toString()))
 			.withMessage("unknown argument --password");
 		NatsEntryPoint service = keep(new NatsEntryPoint(natsOptions()));
 		List<Event> atService = new CopyOnWriteArrayList<>();
 		service.on("cmd.*", atService::add);
 		service.connect();
-		keep(NatsBridgeCommand.open("--broker", "127.0.0.1:" + this.broker.port(), "--nats", this.nats.url(),
+		keep(NatsBridgeCommand.open(System.out, "--broker", "127.0.0.1:" + this.broker.port(), "--nats", this.nats.url(),
 				"--to-nats", "cmd.*", "--from-nats", "other.*"));
 		DEntryPoint client = keep(new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(20))));
 		client.connect("127.0.0.1", this.broker.port());

@@ -28,7 +28,7 @@ import org.awaitility.Awaitility;
  * or {@link #kill()} ({@code kill -9}), and at the latest when the JVM exits. A missing server fails the
  * test: these tests are about NATS and must not pass without it.
  */
-final class NatsServerProcess implements AutoCloseable {
+public final class NatsServerProcess implements AutoCloseable {
 
 	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nats-server"),
 			Path.of("/usr/bin/nats-server"), Path.of("/usr/local/bin/nats-server"));
@@ -58,7 +58,7 @@ final class NatsServerProcess implements AutoCloseable {
 	 * @param arguments more arguments (authorization, cluster)
 	 * @return the running server
 	 */
-	static NatsServerProcess start(String... arguments) {
+	public static NatsServerProcess start(String... arguments) {
 		return start(freePort(), List.of(arguments));
 	}
 
@@ -107,7 +107,7 @@ final class NatsServerProcess implements AutoCloseable {
 					"nats-server is not installed (looked in " + CANDIDATES + "); apt-get install nats-server"));
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -127,7 +127,7 @@ final class NatsServerProcess implements AutoCloseable {
 	}
 
 	/** @return its client URL */
-	String url() {
+	public String url() {
 		return "nats://127.0.0.1:" + this.port;
 	}
 

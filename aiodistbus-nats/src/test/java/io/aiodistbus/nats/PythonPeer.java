@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
+import org.awaitility.Awaitility;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * integers, CRC-32 big-endian): a PUSH to the broker's collect port and a SUB on its publish port,
  * subscribed to everything as Python's {@code on("*")}.
  */
-final class PythonPeer implements AutoCloseable {
+public final class PythonPeer implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,13 +31,13 @@ final class PythonPeer implements AutoCloseable {
 	private final ZMQ.Socket sub;
 
 	/** One event as the peer received it. */
-	record Received(String type, String dtype, String id, byte[] data) {
+	public record Received(String type, String dtype, String id, byte[] data) {
 	}
 
 	/**
 	 * @param port the broker's handshake port; publish is the next, collect the one after
 	 */
-	PythonPeer(int port) {
+	public PythonPeer(int port) {
 		this.push = this.zmq.createSocket(SocketType.PUSH);
 		this.push.setLinger(0);
 		this.push.connect("tcp://127.0.0.1:" + (port + 2));
@@ -54,7 +55,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @param dtype the dtype
 	 * @return the event id
 	 */
-	String send(String type, byte[] data, String dtype) {
+	public String send(String type, byte[] data, String dtype) {
 		String id = UUID.randomUUID().toString();
 		StringBuilder array = new StringBuilder("[");
 		for (int i = 0; i < data.length; i++) {
@@ -76,7 +77,7 @@ final class PythonPeer implements AutoCloseable {
 	 * @return the events that arrived since the last call, each checked to be three frames with a
 	 * matching CRC-32, within the receive timeout of the first
 	 */
-	List<Received> receive() {
+	public List<Received> receive() {
 		List<Received> events = new ArrayList<>();
 		for (byte[] topic = this.sub.recv(0); topic != null; topic = this.sub.recv(ZMQ.DONTWAIT)) {
 			List<byte[]> frames = new ArrayList<>(List.of(topic));
@@ -86,6 +87,22 @@ final class PythonPeer implements AutoCloseable {
 			events.add(check(frames));
 		}
 		return events;
+	}
+
+	/**
+	 * Receives until an event of the type has arrived, within Awaitility's default timeout: as a barrier,
+	 * what reached the peer's broker before that event has arrived too.
+	 * @param into where every event received meanwhile is added
+	 * @param type the type to wait for
+	 * @param eachTry run before each try, as emitting the event again while the peer's subscription is
+	 * still on its way to the broker
+	 */
+	public void receiveUntil(List<Received> into, String type, Runnable eachTry) {
+		Awaitility.await("an event of type " + type + " at the Python peer").until(() -> {
+			eachTry.run();
+			into.addAll(receive());
+			return into.stream().anyMatch((event) -> event.type().equals(type));
+		});
 	}
 
 	private static Received check(List<byte[]> frames) {
