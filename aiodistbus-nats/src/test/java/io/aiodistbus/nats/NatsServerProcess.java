@@ -26,9 +26,10 @@ import org.awaitility.Awaitility;
  * A real {@code nats-server} in a process of its own on a free loopback port, as the benchmarks start
  * theirs: started, waited for until its port accepts connections, ended on {@link #close()} (gracefully)
  * or {@link #kill()} ({@code kill -9}), and at the latest when the JVM exits. A missing server fails the
- * test: these tests are about NATS and must not pass without it.
+ * test: these tests are about NATS and must not pass without it. In this module's test-jar, for the
+ * Spring layer's tests of 'nats' mode.
  */
-final class NatsServerProcess implements AutoCloseable {
+public final class NatsServerProcess implements AutoCloseable {
 
 	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nats-server"),
 			Path.of("/usr/bin/nats-server"), Path.of("/usr/local/bin/nats-server"));
@@ -58,7 +59,7 @@ final class NatsServerProcess implements AutoCloseable {
 	 * @param arguments more arguments (authorization, cluster)
 	 * @return the running server
 	 */
-	static NatsServerProcess start(String... arguments) {
+	public static NatsServerProcess start(String... arguments) {
 		return start(freePort(), List.of(arguments));
 	}
 
@@ -68,14 +69,14 @@ final class NatsServerProcess implements AutoCloseable {
 	 * @param arguments more arguments
 	 * @return the running server
 	 */
-	static NatsServerProcess start(int port, List<String> arguments) {
+	public static NatsServerProcess start(int port, List<String> arguments) {
 		NatsServerProcess server = new NatsServerProcess(port, arguments);
 		server.restart();
 		return server;
 	}
 
 	/** Starts the server again on the same port and arguments, after {@link #kill()}. */
-	void restart() {
+	public void restart() {
 		List<String> command = new ArrayList<>();
 		command.add(executable().toString());
 		command.addAll(List.of("-a", "127.0.0.1", "-p", Integer.toString(this.port)));
@@ -127,23 +128,23 @@ final class NatsServerProcess implements AutoCloseable {
 	}
 
 	/** @return its client URL */
-	String url() {
+	public String url() {
 		return "nats://127.0.0.1:" + this.port;
 	}
 
 	/** @return its client port */
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** @return whether the process runs */
-	boolean isAlive() {
+	public boolean isAlive() {
 		Process current = this.process;
 		return current != null && current.isAlive();
 	}
 
 	/** Ends the process with SIGKILL, as a crash would, and waits until it is gone. */
-	void kill() {
+	public void kill() {
 		stop(true);
 	}
 
