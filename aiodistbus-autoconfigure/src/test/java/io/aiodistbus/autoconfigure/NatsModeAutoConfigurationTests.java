@@ -103,7 +103,7 @@ class NatsModeAutoConfigurationTests {
 			context.getBean(AiodistbusMetrics.class).bindTo(registry);
 			context.getBean(EntryPoint.class).emit("metered", "x");
 			assertThat(registry.get("aiodistbus.events.emitted").counter().count()).isEqualTo(1);
-			assertThat(registry.get("aiodistbus.events.dropped").tags("component", "nats", "reason", "payload")
+			assertThat(registry.get("aiodistbus.events.dropped").tags("component", "client", "reason", "payload")
 				.functionCounter()
 				.count()).isZero();
 			assertThat(registry.get("aiodistbus.nats.reconnects").functionCounter().count()).isZero();
