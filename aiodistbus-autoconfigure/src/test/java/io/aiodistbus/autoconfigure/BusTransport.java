@@ -25,6 +25,11 @@ public enum BusTransport {
 		public Server start() {
 			return new Broker();
 		}
+
+		@Override
+		public boolean isDeliveryPaused(EntryPoint entryPoint) {
+			return ((DEntryPoint) entryPoint).isDeliveryPaused();
+		}
 	},
 
 	/** 'nats' mode: a {@link NatsEntryPoint} on a real nats-server in a process of its own. */
@@ -33,6 +38,11 @@ public enum BusTransport {
 		public Server start() {
 			return new Nats();
 		}
+
+		@Override
+		public boolean isDeliveryPaused(EntryPoint entryPoint) {
+			return ((NatsEntryPoint) entryPoint).isDeliveryPaused();
+		}
 	};
 
 	/** Generous, for a loaded machine: connecting waits this long for the server. */
@@ -40,6 +50,12 @@ public enum BusTransport {
 
 	/** @return a server of this transport on a free loopback port, which the caller closes */
 	public abstract Server start();
+
+	/**
+	 * @param entryPoint an application's entry point in this transport's mode
+	 * @return whether it stopped delivering to its handlers, the first step of a graceful shutdown
+	 */
+	public abstract boolean isDeliveryPaused(EntryPoint entryPoint);
 
 	/** A server that applications meet on. */
 	public interface Server extends AutoCloseable {
