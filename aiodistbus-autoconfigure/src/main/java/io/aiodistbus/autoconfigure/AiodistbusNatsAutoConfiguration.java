@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
@@ -25,8 +27,11 @@ import io.aiodistbus.spring.metrics.NatsMetrics;
 /**
  * 'nats' mode: the application's entry point is a {@link NatsEntryPoint} on the servers of
  * {@link NatsConnectionDetails} (by default {@code aiodistbus.nats.*}), connected once its handlers are
- * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}. With
- * Actuator, its health and meters, as a client's. Needs {@code aiodistbus-nats} on the class path.
+ * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}. As a
+ * client's, it is observed by the application's observers, its failed handlers retried and
+ * dead-lettered by the application's error handler, its emits and handler calls traced by the
+ * application's instrumentation, and with Actuator it has a client's health and meters. Needs
+ * {@code aiodistbus-nats} on the class path.
  */
 @AutoConfiguration(after = AiodistbusAutoConfiguration.class,
 		beforeName = { "io.aiodistbus.autoconfigure.health.AiodistbusHealthContributorAutoConfiguration",
@@ -45,9 +50,12 @@ public final class AiodistbusNatsAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	NatsEntryPoint aiodistbusEntryPoint(AiodistbusNatsProperties properties, NatsConnectionDetails connection,
-			PayloadCodec codec, ObjectProvider<BusObserver> observers, Environment environment) {
-		return BusObservers.addTo(new NatsEntryPoint(natsOptions(properties, connection, environment), codec),
-				observers);
+			PayloadCodec codec, ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
+			ObjectProvider<BusInstrumentation> instrumentation, Environment environment) {
+		NatsEntryPoint entryPoint = new NatsEntryPoint(natsOptions(properties, connection, environment), codec);
+		BusObservers.addTo(entryPoint, observers);
+		BusErrorHandlers.applyTo(entryPoint, errorHandler);
+		return BusInstrumentations.applyTo(entryPoint, instrumentation);
 	}
 
 	@Bean

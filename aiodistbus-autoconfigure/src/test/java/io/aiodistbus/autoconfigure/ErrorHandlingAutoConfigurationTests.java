@@ -1,6 +1,5 @@
 package io.aiodistbus.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -20,8 +21,6 @@ import io.aiodistbus.EntryPoint;
 import io.aiodistbus.ErrorAction;
 import io.aiodistbus.HandlerFailure;
 import io.aiodistbus.RetryingErrorHandler;
-import io.aiodistbus.distributed.DEntryPoint;
-import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.spring.EventHandler;
 import io.aiodistbus.spring.metrics.AiodistbusMetrics;
@@ -32,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Failures of {@code @EventHandler} methods, retried and dead-lettered as the {@code aiodistbus.error.*}
  * properties, the annotation, or a {@link BusErrorHandler} bean say, on the local bus and through a
- * real broker.
+ * real broker and a real nats-server.
  */
 class ErrorHandlingAutoConfigurationTests {
 
@@ -41,16 +40,16 @@ class ErrorHandlingAutoConfigurationTests {
 			"aiodistbus.error.dead-letter.enabled=true" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class, AiodistbusAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
+				AiodistbusAutoConfiguration.class, AiodistbusNatsAutoConfiguration.class))
 		.withBean("failingHandlers", FailingHandlers.class);
 
-	private DEventBus broker;
+	private BusTransport.Server server;
 
 	@AfterEach
-	void closeBroker() {
-		if (this.broker != null) {
-			this.broker.close();
+	void closeServer() {
+		if (this.server != null) {
+			this.server.close();
 		}
 	}
 
@@ -92,15 +91,15 @@ class ErrorHandlingAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void propertiesRetryThenDeadLetterThroughABroker() {
-		this.broker = new DEventBus();
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(BusTransport.class)
+	void propertiesRetryThenDeadLetterThroughAServer(BusTransport transport) {
+		this.server = transport.start();
 		this.runner.withPropertyValues(RETRY_THEN_DEAD_LETTER)
-			.withPropertyValues("aiodistbus.mode=client", "aiodistbus.client.port=" + this.broker.port())
+			.withPropertyValues(this.server.properties().toArray(String[]::new))
 			.run((context) -> {
 				FailingHandlers handlers = context.getBean(FailingHandlers.class);
-				try (DEntryPoint other = new DEntryPoint()) {
-					other.connect("127.0.0.1", this.broker.port(), Duration.ofSeconds(10));
+				try (EntryPoint other = this.server.connect()) {
 					other.emit("order.flaky", "o-1");
 					other.emit("order.broken", "o-2");
 

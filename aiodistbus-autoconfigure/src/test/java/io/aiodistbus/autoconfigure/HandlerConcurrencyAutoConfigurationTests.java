@@ -1,6 +1,5 @@
 package io.aiodistbus.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.aiodistbus.distributed.ClientOptions;
-import io.aiodistbus.distributed.DEntryPoint;
-import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.EntryPoint;
 import io.aiodistbus.event.BusEvent;
 import io.aiodistbus.spring.EventHandler;
 
@@ -26,28 +25,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code @EventHandler} methods with threads of their own, through a real broker: as many calls at
- * once as they ask for (or as {@code aiodistbus.handler.concurrency} says), and each key's events in
- * order.
+ * {@code @EventHandler} methods with threads of their own, through a real broker and a real nats-server:
+ * as many calls at once as they ask for (or as {@code aiodistbus.handler.concurrency} says), and each
+ * key's events in order.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(BusTransport.class)
 class HandlerConcurrencyAutoConfigurationTests {
 
-	private final DEventBus broker = new DEventBus();
+	private final BusTransport.Server server;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class))
-		.withPropertyValues("aiodistbus.mode=client", "aiodistbus.client.port=" + this.broker.port());
+	private final ApplicationContextRunner runner;
+
+	HandlerConcurrencyAutoConfigurationTests(BusTransport transport) {
+		this.server = transport.start();
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class,
+					AiodistbusNatsAutoConfiguration.class))
+			.withPropertyValues(this.server.properties().toArray(String[]::new));
+	}
 
 	@AfterEach
-	void closeBroker() {
-		this.broker.close();
+	void closeServer() {
+		this.server.close();
 	}
 
 	@Test
 	void annotatedConcurrencyRunsThatManyCallsAtOnceAndKeepsEachCustomersOrder() {
 		this.runner.withBean(Billing.class).run((context) -> {
 			Billing billing = context.getBean(Billing.class);
-			try (DEntryPoint shop = client()) {
+			try (EntryPoint shop = this.server.connect()) {
 				for (int i = 0; i < 4; i++) {
 					shop.emit("slow", i);
 				}
@@ -68,7 +75,7 @@ class HandlerConcurrencyAutoConfigurationTests {
 	void propertyGivesEveryMethodItsConcurrency() {
 		this.runner.withPropertyValues("aiodistbus.handler.concurrency=3").withBean(Slow.class).run((context) -> {
 			Slow slow = context.getBean(Slow.class);
-			try (DEntryPoint shop = client()) {
+			try (EntryPoint shop = this.server.connect()) {
 				for (int i = 0; i < 3; i++) {
 					shop.emit("slow", i);
 				}
@@ -84,12 +91,6 @@ class HandlerConcurrencyAutoConfigurationTests {
 		this.runner.withPropertyValues("aiodistbus.handler.concurrency=0")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessage("aiodistbus.handler.concurrency must be at least 1, was 0"));
-	}
-
-	private DEntryPoint client() {
-		DEntryPoint client = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(10)));
-		client.connect("127.0.0.1", this.broker.port());
-		return client;
 	}
 
 	private static void awaitRelease(CountDownLatch release) {

@@ -1,15 +1,7 @@
 package io.aiodistbus.autoconfigure;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +24,7 @@ import io.aiodistbus.nats.NatsConnectException;
 import io.aiodistbus.nats.NatsCredentials;
 import io.aiodistbus.nats.NatsEntryPoint;
 import io.aiodistbus.nats.NatsOptions;
+import io.aiodistbus.nats.NatsServerProcess;
 import io.aiodistbus.spring.metrics.AiodistbusMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,46 +36,24 @@ import static org.awaitility.Awaitility.await;
  */
 class NatsModeAutoConfigurationTests {
 
-	private static Process server;
-
-	private static int port;
+	private static NatsServerProcess server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class,
 				AiodistbusNatsAutoConfiguration.class, AiodistbusHealthContributorAutoConfiguration.class,
 				AiodistbusMetricsAutoConfiguration.class))
-		.withPropertyValues("aiodistbus.mode=nats", "aiodistbus.nats.servers=nats://127.0.0.1:" + port,
+		.withPropertyValues("aiodistbus.mode=nats", "aiodistbus.nats.servers=" + server.url(),
 				"aiodistbus.nats.user=app", "aiodistbus.nats.password=s3cret", "aiodistbus.nats.subject-prefix=spring",
 				"aiodistbus.nats.connect-timeout=5s", "spring.application.name=orders");
 
 	@BeforeAll
-	static void startServer() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		Path executable = Path.of("/usr/sbin/nats-server");
-		if (!Files.isExecutable(executable)) {
-			executable = Path.of("/usr/bin/nats-server");
-		}
-		server = new ProcessBuilder(executable.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "--user",
-				"app", "--pass", "s3cret").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-		await("nats-server on " + port).atMost(Duration.ofSeconds(10)).until(() -> {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-				return true;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		});
+	static void startServer() {
+		server = NatsServerProcess.start("--user", "app", "--pass", "s3cret");
 	}
 
 	@AfterAll
-	static void stopServer() throws InterruptedException {
-		server.destroy();
-		if (!server.waitFor(10, TimeUnit.SECONDS)) {
-			server.destroyForcibly();
-		}
+	static void stopServer() {
+		server.close();
 	}
 
 	@Test
@@ -94,7 +65,7 @@ class NatsModeAutoConfigurationTests {
 			assertThat(entryPoint.options().subjectPrefix()).isEqualTo("spring");
 			assertThat(entryPoint.options().connectionName()).isEqualTo("orders");
 			try (NatsEntryPoint other = new NatsEntryPoint(NatsOptions.builder()
-				.servers("nats://127.0.0.1:" + port)
+				.servers(server.url())
 				.subjectPrefix("spring")
 				.credentials(NatsCredentials.userPassword("app", "s3cret"))
 				.build())) {
@@ -124,7 +95,7 @@ class NatsModeAutoConfigurationTests {
 			Health health = context.getBean("aiodistbusHealthIndicator", HealthIndicator.class).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("mode", "nats")
-				.containsEntry("server", "nats://127.0.0.1:" + port)
+				.containsEntry("server", server.url())
 				.containsEntry("subjectPrefix", "spring")
 				.containsKeys("reconnects", "lost", "outOfOrder", "epochs", "slowConsumers", "dropped");
 			assertThat(context).getBeans(AiodistbusMetrics.class).hasSize(1);
@@ -132,7 +103,7 @@ class NatsModeAutoConfigurationTests {
 			context.getBean(AiodistbusMetrics.class).bindTo(registry);
 			context.getBean(EntryPoint.class).emit("metered", "x");
 			assertThat(registry.get("aiodistbus.events.emitted").counter().count()).isEqualTo(1);
-			assertThat(registry.get("aiodistbus.events.dropped").tags("component", "nats", "reason", "payload")
+			assertThat(registry.get("aiodistbus.events.dropped").tags("component", "client", "reason", "payload")
 				.functionCounter()
 				.count()).isZero();
 			assertThat(registry.get("aiodistbus.nats.reconnects").functionCounter().count()).isZero();
@@ -147,7 +118,7 @@ class NatsModeAutoConfigurationTests {
 			.withBean(NatsConnectionDetails.class, () -> new NatsConnectionDetails() {
 				@Override
 				public List<String> getServers() {
-					return List.of("nats://127.0.0.1:" + port);
+					return List.of(server.url());
 				}
 
 				@Override
@@ -165,7 +136,7 @@ class NatsModeAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining(NatsConnectException.class.getName())
-				.hasStackTraceContaining("127.0.0.1:" + port));
+				.hasStackTraceContaining("127.0.0.1:" + server.port()));
 	}
 
 	@Test

@@ -26,7 +26,8 @@ import org.awaitility.Awaitility;
  * A real {@code nats-server} in a process of its own on a free loopback port, as the benchmarks start
  * theirs: started, waited for until its port accepts connections, ended on {@link #close()} (gracefully)
  * or {@link #kill()} ({@code kill -9}), and at the latest when the JVM exits. A missing server fails the
- * test: these tests are about NATS and must not pass without it.
+ * test: these tests are about NATS and must not pass without it. In this module's test-jar, for the
+ * standalone broker's bridge tests and the Spring layer's tests of 'nats' mode.
  */
 public final class NatsServerProcess implements AutoCloseable {
 
@@ -68,14 +69,14 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @param arguments more arguments
 	 * @return the running server
 	 */
-	static NatsServerProcess start(int port, List<String> arguments) {
+	public static NatsServerProcess start(int port, List<String> arguments) {
 		NatsServerProcess server = new NatsServerProcess(port, arguments);
 		server.restart();
 		return server;
 	}
 
 	/** Starts the server again on the same port and arguments, after {@link #kill()}. */
-	void restart() {
+	public void restart() {
 		List<String> command = new ArrayList<>();
 		command.add(executable().toString());
 		command.addAll(List.of("-a", "127.0.0.1", "-p", Integer.toString(this.port)));
@@ -132,18 +133,18 @@ public final class NatsServerProcess implements AutoCloseable {
 	}
 
 	/** @return its client port */
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** @return whether the process runs */
-	boolean isAlive() {
+	public boolean isAlive() {
 		Process current = this.process;
 		return current != null && current.isAlive();
 	}
 
 	/** Ends the process with SIGKILL, as a crash would, and waits until it is gone. */
-	void kill() {
+	public void kill() {
 		stop(true);
 	}
 

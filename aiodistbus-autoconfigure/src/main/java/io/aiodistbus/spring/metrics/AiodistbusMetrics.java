@@ -1,7 +1,7 @@
 package io.aiodistbus.spring.metrics;
 
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.aiodistbus.BusObserver;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPoint;
+import io.aiodistbus.distributed.ClientStats;
 import io.aiodistbus.distributed.DEntryPoint;
 import io.aiodistbus.distributed.DEventBus;
 import io.aiodistbus.event.Event;
@@ -24,8 +25,9 @@ import io.aiodistbus.event.Event;
  * {@code aiodistbus.handler.time} (tag {@code handler}), counted by an observer on the application's
  * entry point;</li>
  * <li>{@code aiodistbus.events.dropped} (tags {@code reason} and {@code component}: {@code client} or
- * {@code broker}), read from the client's and the embedded broker's counters; on an in-process bus
- * ({@code component} {@code local}), the payloads that did not convert to a handler's class;</li>
+ * {@code broker}), read from the client's and the embedded broker's counters (on NATS, {@code client}
+ * too: the application's connection); on an in-process bus ({@code component} {@code local}), the
+ * payloads that did not convert to a handler's class;</li>
  * <li>{@code aiodistbus.events.lost} and {@code aiodistbus.events.out.of.order}, the client's count of
  * events of other publishers missing or arriving late, from their sequence numbers, and
  * {@code aiodistbus.events.epochs}, the times a publisher's numbering started afresh (counted instead
@@ -57,20 +59,7 @@ public class AiodistbusMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.entryPoint.addObserver(new MeterObserver(registry));
-		if (this.entryPoint instanceof DEntryPoint client) {
-			bindDropped(registry, "client", () -> client.stats().dropped());
-			FunctionCounter.builder("aiodistbus.events.lost", client, (source) -> source.stats().lost())
-				.description("Events of other publishers that never arrived, counted from their sequence numbers")
-				.register(registry);
-			FunctionCounter.builder("aiodistbus.events.out.of.order", client, (source) -> source.stats().outOfOrder())
-				.description("Events that arrived after a later one of the same publisher and type, or twice")
-				.register(registry);
-			FunctionCounter.builder("aiodistbus.events.epochs", client, (source) -> source.stats().epochs())
-				.description("Times a publisher's numbering of a type started afresh (back at 1, or an implausible "
-						+ "jump), counted instead of loss")
-				.register(registry);
-		}
-		else {
+		if (!bindConnection(registry, this.entryPoint)) {
 			// A client counts the payloads its handlers reject among its drops; elsewhere, count them here.
 			Counter rejected = Counter.builder("aiodistbus.events.dropped")
 				.description(DROPPED_DESCRIPTION)
@@ -87,27 +76,79 @@ public class AiodistbusMetrics implements MeterBinder {
 			});
 		}
 		if (this.broker != null) {
-			DEventBus embedded = this.broker;
-			bindDropped(registry, "broker", () -> embedded.stats().dropped());
-			FunctionCounter.builder("aiodistbus.events.relayed", embedded, (source) -> source.stats().relayed())
+			bindDropped(registry, "broker", this.broker, (source) -> source.stats().dropped());
+			FunctionCounter.builder("aiodistbus.events.relayed", this.broker, (source) -> source.stats().relayed())
 				.description("Events the embedded broker relayed to its clients")
 				.register(registry);
 			FunctionCounter
-				.builder("aiodistbus.broker.refused", embedded, (source) -> source.stats().refusedConnections())
+				.builder("aiodistbus.broker.refused", this.broker, (source) -> source.stats().refusedConnections())
 				.description("Connections the embedded broker refused by CurveZMQ authentication")
 				.register(registry);
 		}
 	}
 
-	private static void bindDropped(MeterRegistry registry, String component,
-			Supplier<Map<DropReason, Long>> dropped) {
+	/**
+	 * Binds the meters of the entry point's connection to a server, if it has one.
+	 * @param registry where the meters go
+	 * @param entryPoint the application's entry point
+	 * @return whether it is connected to a server (a broker here); if not, it is an in-process bus
+	 */
+	protected boolean bindConnection(MeterRegistry registry, EntryPoint entryPoint) {
+		if (!(entryPoint instanceof DEntryPoint client)) {
+			return false;
+		}
+		bindCounts(registry, client, (source) -> {
+			ClientStats stats = source.stats();
+			return new ConnectionCounts(stats.dropped(), stats.lost(), stats.outOfOrder(), stats.epochs());
+		});
+		return true;
+	}
+
+	/**
+	 * Binds the meters of a connection to a server, with {@code component} {@code client} whichever
+	 * server it is, so that the meters of an application keep their names and tags when it moves to
+	 * another transport.
+	 * @param <T> the connection's type
+	 * @param registry where the meters go
+	 * @param connection what the meters read, held by the application: meters hold it weakly
+	 * @param counts reads the connection's counters
+	 */
+	protected static <T> void bindCounts(MeterRegistry registry, T connection,
+			Function<T, ConnectionCounts> counts) {
+		bindDropped(registry, "client", connection, (source) -> counts.apply(source).dropped());
+		FunctionCounter.builder("aiodistbus.events.lost", connection, (source) -> counts.apply(source).lost())
+			.description("Events of other publishers that never arrived, counted from their sequence numbers")
+			.register(registry);
+		FunctionCounter
+			.builder("aiodistbus.events.out.of.order", connection, (source) -> counts.apply(source).outOfOrder())
+			.description("Events that arrived after a later one of the same publisher and type, or twice")
+			.register(registry);
+		FunctionCounter.builder("aiodistbus.events.epochs", connection, (source) -> counts.apply(source).epochs())
+			.description("Times a publisher's numbering of a type started afresh (back at 1, or an implausible "
+					+ "jump), counted instead of loss")
+			.register(registry);
+	}
+
+	private static <T> void bindDropped(MeterRegistry registry, String component, T source,
+			Function<T, Map<DropReason, Long>> dropped) {
 		for (DropReason reason : DropReason.values()) {
 			FunctionCounter
-				.builder("aiodistbus.events.dropped", dropped, (source) -> source.get().getOrDefault(reason, 0L))
+				.builder("aiodistbus.events.dropped", source,
+						(counted) -> dropped.apply(counted).getOrDefault(reason, 0L))
 				.description(DROPPED_DESCRIPTION)
 				.tag("reason", reason.tag())
 				.tag("component", component)
 				.register(registry);
 		}
+	}
+
+	/**
+	 * The counters of a connection to a server that have meters.
+	 * @param dropped messages dropped, by reason
+	 * @param lost events of other publishers that never arrived
+	 * @param outOfOrder events that arrived late or twice
+	 * @param epochs times a publisher's numbering started afresh
+	 */
+	protected record ConnectionCounts(Map<DropReason, Long> dropped, long lost, long outOfOrder, long epochs) {
 	}
 }

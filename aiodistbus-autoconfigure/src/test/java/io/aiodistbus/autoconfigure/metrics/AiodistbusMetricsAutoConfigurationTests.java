@@ -84,6 +84,23 @@ class AiodistbusMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void dropCountersShouldStillCountAfterAGarbageCollection() {
+		this.runner.withPropertyValues("aiodistbus.mode=broker", "aiodistbus.broker.port=0").run((context) -> {
+			EntryPoint entryPoint = context.getBean(EntryPoint.class);
+			entryPoint.on("number", Integer.class, (number) -> {
+			});
+			// meters hold what they read weakly: it must be what the application holds, not a view made for them
+			System.gc();
+			entryPoint.emit("number", "not a number");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(registry.get("aiodistbus.events.dropped")
+				.tags("component", "client", "reason", DropReason.PAYLOAD.tag())
+				.functionCounter()
+				.count()).isEqualTo(1));
+		});
+	}
+
+	@Test
 	void brokerModeShouldMeterRefusedConnections() {
 		CurveKeyPair appKeys = CurveKeyPair.generate();
 		this.runner

@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,45 +29,49 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aiodistbus.EntryPoint;
-import io.aiodistbus.distributed.DEntryPoint;
-import io.aiodistbus.distributed.DEventBus;
+import io.aiodistbus.autoconfigure.BusTransport;
 import io.aiodistbus.spring.EventHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client-mode web application under {@code server.shutdown=graceful}, on a real broker: shutdown
- * stops delivering to the handlers first (a running one finishes, not interrupted), lets an in-flight
- * request emit while the web server drains, and closes the client last, which flushes that emit.
+ * A web application under {@code server.shutdown=graceful}, in client mode on a real broker and in nats
+ * mode on a real nats-server: shutdown stops delivering to the handlers first (a running one finishes,
+ * not interrupted), lets an in-flight request emit while the web server drains, and closes the entry
+ * point last, which flushes that emit.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GracefulShutdownIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private final DEventBus broker = new DEventBus();
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	private BusTransport.Server server;
+
 	@AfterEach
-	void closeBroker() {
-		this.broker.close();
+	void closeServer() {
+		if (this.server != null) {
+			this.server.close();
+		}
 	}
 
-	@Test
-	void inFlightRequestShouldEmitAndRunningHandlerShouldFinishDuringGracefulShutdown(CapturedOutput output)
-			throws Exception {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebApplication.class).properties(
-				"server.port=0", "server.shutdown=graceful", "aiodistbus.mode=client",
-				"aiodistbus.client.port=" + this.broker.port(), "logging.level.io.aiodistbus=INFO")
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(BusTransport.class)
+	void inFlightRequestShouldEmitAndRunningHandlerShouldFinishDuringGracefulShutdown(BusTransport transport,
+			CapturedOutput output) throws Exception {
+		this.server = transport.start();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(WebApplication.class)
+			.properties("server.port=0", "server.shutdown=graceful", "logging.level.io.aiodistbus=INFO")
+			.properties(this.server.properties().toArray(String[]::new))
 			.run();
 		Gates gates = context.getBean(Gates.class);
+		EntryPoint bus = context.getBean(EntryPoint.class);
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		List<String> orders = new CopyOnWriteArrayList<>();
-		try (DEntryPoint remote = new DEntryPoint()) {
+		try (EntryPoint remote = this.server.connect()) {
 			remote.on("order.created", String.class, orders::add);
-			remote.connect("127.0.0.1", this.broker.port(), TIMEOUT);
 			remote.emit("job.run", "job-1");
 			assertThat(gates.handlerStarted.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			CompletableFuture<HttpResponse<String>> response = this.http.sendAsync(
@@ -76,7 +81,7 @@ class GracefulShutdownIntegrationTests {
 
 			CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
 			await("delivery stopped, the running handler awaited").atMost(TIMEOUT)
-				.until(() -> output.getOut().contains("stopped delivering events to its handlers"));
+				.until(() -> transport.isDeliveryPaused(bus));
 			gates.releaseHandler.countDown();
 			// the web server's graceful shutdown starts only once the running handler finished
 			assertThat(gates.webServerDraining.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();

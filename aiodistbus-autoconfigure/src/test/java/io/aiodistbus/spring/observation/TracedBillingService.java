@@ -1,51 +1,47 @@
 package io.aiodistbus.spring.observation;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 
-import io.aiodistbus.distributed.ClientOptions;
-import io.aiodistbus.distributed.DEntryPoint;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.aiodistbus.EntryPoint;
+import io.aiodistbus.spring.EventHandler;
 
 /**
- * The billing service of {@link TraceAcrossJvmsTests}, in a JVM of its own: handles one order with
- * tracing on, emits the invoice, and prints the trace and span of its handling as
- * {@code HANDLED <trace id> <parent span id>}. Arguments: the broker's host and port.
+ * The billing service of {@link TraceAcrossJvmsTests}, a Spring Boot application in a JVM of its own on
+ * the bus its arguments configure ({@code --aiodistbus.mode=...} and where the server is): handles one
+ * order with tracing on, emits the invoice, and prints the trace and parent span of its handling as
+ * {@code HANDLED <trace id> <parent span id>}.
  */
-public final class TracedBillingService {
+@SpringBootConfiguration(proxyBeanMethods = false)
+@Import(TracedService.class)
+public class TracedBillingService {
 
-	private TracedBillingService() {
+	@Bean
+	Billing billing(EntryPoint bus) {
+		return new Billing(bus);
 	}
 
 	public static void main(String[] args) throws Exception {
-		SimpleTracer tracer = new SimpleTracer();
-		ObservationRegistry registry = ObservationRegistry.create();
-		W3cTraceContextPropagator propagator = new W3cTraceContextPropagator(tracer);
-		registry.observationConfig()
-			.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-					new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
-					new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
-					new DefaultTracingObservationHandler(tracer)));
-		CountDownLatch handled = new CountDownLatch(1);
-		try (DEntryPoint billing = new DEntryPoint(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(30)))) {
-			billing.setInstrumentation(new ObservationInstrumentation(registry));
-			billing.on("order.created", String.class, (order) -> {
-				billing.emit("invoice.created", "invoice for " + order);
-				handled.countDown();
-			});
-			billing.connect(args[0], Integer.parseInt(args[1]));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedBillingService.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run(args)) {
 			System.out.println("READY");
-			if (!handled.await(60, TimeUnit.SECONDS)) {
+			if (!context.getBean(Billing.class).handled.await(60, TimeUnit.SECONDS)) {
 				System.out.println("NO ORDER");
 				return;
 			}
+			SimpleTracer tracer = context.getBean(SimpleTracer.class);
 			// the handler's span ends once the handler returned: wait for it
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (tracer.getSpans().stream().noneMatch((span) -> "order.created process".equals(span.getName())
@@ -62,4 +58,23 @@ public final class TracedBillingService {
 				.forEach((span) -> System.out.println("HANDLED " + span.getTraceId() + " " + span.getParentId()));
 		}
 	}
+
+	static class Billing {
+
+		private final EntryPoint bus;
+
+		final CountDownLatch handled = new CountDownLatch(1);
+
+		Billing(EntryPoint bus) {
+			this.bus = bus;
+		}
+
+		@EventHandler("order.created")
+		void bill(String order) {
+			this.bus.emit("invoice.created", "invoice for " + order);
+			this.handled.countDown();
+		}
+
+	}
+
 }
