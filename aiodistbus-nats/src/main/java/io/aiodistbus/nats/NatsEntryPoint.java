@@ -261,8 +261,14 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	 */
 	public boolean pauseDelivery(Duration timeout) {
 		Dispatcher consumer = this.dispatcher;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		logger.info("{}: stopped delivering; waiting up to {} ms for the running handlers and the queued events", this,
+				timeout.toMillis());
+		// the lanes of handlers with a concurrency above 1 take events only from the dispatcher thread: once
+		// the gate let the last admitted one through, they get no more
 		boolean finished = this.gate.pause(
-				() -> (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0, timeout);
+				() -> (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0, timeout)
+				&& awaitHandlerLanes(deadline);
 		if (!finished) {
 			logger.warn("{}: the handlers did not finish within {} ms; closing will stop them", this,
 					timeout.toMillis());

@@ -72,6 +72,8 @@ class GracefulShutdownIntegrationTests {
 		List<String> orders = new CopyOnWriteArrayList<>();
 		try (EntryPoint remote = this.server.connect()) {
 			remote.on("order.created", String.class, orders::add);
+			// first the one with lanes: the other holds the dispatch thread, which hands events to the lanes
+			remote.emit("job.parallel", "job-2");
 			remote.emit("job.run", "job-1");
 			assertThat(gates.handlerStarted.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			CompletableFuture<HttpResponse<String>> response = this.http.sendAsync(
@@ -83,9 +85,15 @@ class GracefulShutdownIntegrationTests {
 			await("delivery stopped, the running handler awaited").atMost(TIMEOUT)
 				.until(() -> transport.isDeliveryPaused(bus));
 			gates.releaseHandler.countDown();
-			// the web server's graceful shutdown starts only once the running handler finished
+			await("the handler on the dispatch thread finished").atMost(TIMEOUT)
+				.until(() -> gates.handlerOutcome.contains("completed job-1"));
+			// the one in its lane still runs, so the shutdown must still wait (a bounded look for a step that must
+			// not come; with the lanes not awaited it comes at once)
+			assertThat(gates.webServerDraining.await(500, TimeUnit.MILLISECONDS)).isFalse();
+			gates.releaseLane.countDown();
+			// the web server's graceful shutdown starts only once the running handlers finished
 			assertThat(gates.webServerDraining.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			assertThat(gates.handlerOutcome).containsExactly("completed job-1");
+			assertThat(gates.handlerOutcome).containsExactlyInAnyOrder("completed job-1", "completed job-2");
 
 			gates.releaseRequest.countDown();
 			assertThat(response.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).satisfies((ok) -> {
@@ -104,9 +112,12 @@ class GracefulShutdownIntegrationTests {
 
 	static class Gates {
 
-		final CountDownLatch handlerStarted = new CountDownLatch(1);
+		/** Counted down by the handler on the dispatch thread and by the one with lanes of its own. */
+		final CountDownLatch handlerStarted = new CountDownLatch(2);
 
 		final CountDownLatch releaseHandler = new CountDownLatch(1);
+
+		final CountDownLatch releaseLane = new CountDownLatch(1);
 
 		final List<String> handlerOutcome = new CopyOnWriteArrayList<>();
 
@@ -156,9 +167,18 @@ class GracefulShutdownIntegrationTests {
 
 		@EventHandler("job.run")
 		void run(String job) throws InterruptedException {
+			runUntilReleased(job, this.gates.releaseHandler);
+		}
+
+		@EventHandler(value = "job.parallel", concurrency = "2")
+		void runInLane(String job) throws InterruptedException {
+			runUntilReleased(job, this.gates.releaseLane);
+		}
+
+		private void runUntilReleased(String job, CountDownLatch release) throws InterruptedException {
 			this.gates.handlerStarted.countDown();
 			try {
-				Gates.await(this.gates.releaseHandler);
+				Gates.await(release);
 			}
 			catch (InterruptedException ex) {
 				this.gates.handlerOutcome.add("interrupted " + job);
