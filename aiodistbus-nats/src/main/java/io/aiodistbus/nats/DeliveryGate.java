@@ -36,7 +36,7 @@ final class DeliveryGate {
 	}
 
 	/**
-	 * Called by the dispatcher thread before delivering the message it took.
+	 * Called by the dispatcher thread before delivering the message it took (every event of a batch).
 	 * @return whether to deliver it
 	 */
 	synchronized boolean enter() {
@@ -48,7 +48,7 @@ final class DeliveryGate {
 		return true;
 	}
 
-	/** Called by the dispatcher thread once the event reached its handlers. */
+	/** Called by the dispatcher thread once the message's events reached their handlers. */
 	synchronized void leave() {
 		this.delivering = false;
 		this.deliveringThread = null;

@@ -443,34 +443,54 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			return;
 		}
 		byte[] data = message.getData();
-		if (NativeBatch.isBatch(data)) {
-			NativeBatch.forEach(data, this.checker, true, new NativeBatch.Sink() {
-				@Override
-				public void event(int from, int to, WireEvent event) {
-					received(event, message.getSubject(), group);
-				}
-
-				@Override
-				public void invalid(WireFormatException ex) {
-					dropped(ex, message);
-				}
-			});
-			return;
-		}
+		// once per message, not per event of a batch: the gate admits or holds back what jnats queued
+		boolean admitted = this.gate.enter();
 		try {
-			received(NativeFrame.decode(data, this.checker), message.getSubject(), group);
+			if (NativeBatch.isBatch(data)) {
+				NativeBatch.forEach(data, this.checker, true, new NativeBatch.Sink() {
+					@Override
+					public void event(int from, int to, WireEvent event) {
+						received(event, message.getSubject(), group, admitted);
+					}
+
+					@Override
+					public void invalid(WireFormatException ex) {
+						dropped(ex, message);
+					}
+				});
+			}
+			else {
+				receivedAlone(message, group, admitted);
+			}
+		}
+		finally {
+			if (admitted) {
+				this.gate.leave();
+			}
+		}
+	}
+
+	private void receivedAlone(Message message, String group, boolean admitted) {
+		WireEvent wire;
+		try {
+			wire = NativeFrame.decode(message.getData(), this.checker);
 		}
 		catch (WireFormatException ex) {
 			dropped(ex, message);
+			return;
 		}
+		received(wire, message.getSubject(), group, admitted);
 	}
 
 	private void dropped(WireFormatException ex, Message message) {
 		this.drops.dropped(ex.reason(), ex.eventType(), ex.getMessage() + " (subject " + message.getSubject() + ")");
 	}
 
-	/** One event, of a message alone or of a batch. */
-	private void received(WireEvent wire, String subject, String group) {
+	/**
+	 * One event, of a message alone or of a batch.
+	 * @param admitted whether the delivery gate lets the message's events reach the handlers
+	 */
+	private void received(WireEvent wire, String subject, String group, boolean admitted) {
 		if (!this.subjects.subject(wire.type()).equals(subject)) {
 			this.drops.dropped(DropReason.TOPIC_MISMATCH, wire.type(), "published on subject " + subject
 					+ ", not its type's");
@@ -481,19 +501,16 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			return;
 		}
 		if (group != null) {
-			routed(wire, group);
+			if (admitted) {
+				routed(wire, group);
+			}
 			return;
 		}
 		Subscriber[] subscribers = GroupPicker.ungrouped(this.table.resolve(wire.type()));
 		if (subscribers.length > 0) {
 			this.sequences.seen(wire.source(), wire.type(), wire.sequence());
-			if (this.gate.enter()) {
-				try {
-					deliver(wire, subscribers);
-				}
-				finally {
-					this.gate.leave();
-				}
+			if (admitted) {
+				deliver(wire, subscribers);
 			}
 		}
 		if (wire.type().equals(ReservedTopics.CLOSE)) {
@@ -508,13 +525,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	/** Not in the loss accounting: a member gets a part of each publisher's sequence. */
 	private void routed(WireEvent wire, String group) {
 		Subscriber chosen = this.groups.oneOf(this.table.resolve(wire.type()), group);
-		if (chosen != null && this.gate.enter()) {
-			try {
-				deliver(wire, new Subscriber[] { chosen });
-			}
-			finally {
-				this.gate.leave();
-			}
+		if (chosen != null) {
+			deliver(wire, new Subscriber[] { chosen });
 		}
 	}
 

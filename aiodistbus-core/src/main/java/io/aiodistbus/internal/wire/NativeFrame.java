@@ -71,12 +71,20 @@ public final class NativeFrame {
 				throw new IllegalArgumentException("An event type must not contain NUL");
 			}
 		}
-		// ASCII fields (ids, timestamps, client ids, nearly every dtype) go in char by char: no
-		// intermediate byte array per field
-		Object dtypeText = (dtype != null) ? text(dtype, "dtype") : null;
-		Object idText = text(id, "id");
-		Object timestampText = text(timestamp, "timestamp");
-		Object sourceText = (source != null) ? text(source, "source") : null;
+		// ASCII fields (ids, timestamps, client ids, nearly every dtype) go in char by char, checked as they
+		// go: no intermediate byte array per field, one pass over each; a field that is not ASCII after all
+		// makes the frame be written again with the UTF-8 of such fields
+		byte[] frame = write(topic, data, dtype, id, timestamp, source, sequence, headers, true);
+		return (frame != null) ? frame : write(topic, data, dtype, id, timestamp, source, sequence, headers, false);
+	}
+
+	/** @return the frame, or {@code null} when {@code assumeAscii} and a text field is not ASCII */
+	private static byte[] write(byte[] topic, byte[] data, String dtype, String id, String timestamp, String source,
+			long sequence, Map<String, String> headers, boolean assumeAscii) {
+		Object dtypeText = (dtype != null) ? text(dtype, "dtype", assumeAscii) : null;
+		Object idText = text(id, "id", assumeAscii);
+		Object timestampText = text(timestamp, "timestamp", assumeAscii);
+		Object sourceText = (source != null) ? text(source, "source", assumeAscii) : null;
 		int flags = ((data != null) ? DATA : 0) | ((dtype != null) ? DTYPE : 0) | ((source != null) ? SOURCE : 0)
 				| (headers.isEmpty() ? 0 : HEADERS);
 		int length = topic.length + ENVELOPE + 2 + length(idText) + 2 + length(timestampText)
@@ -88,8 +96,8 @@ public final class NativeFrame {
 			headerTexts = new Object[headers.size() * 2];
 			int i = 0;
 			for (Map.Entry<String, String> header : headers.entrySet()) {
-				headerTexts[i++] = text(header.getKey(), "header name");
-				headerTexts[i++] = text(header.getValue(), "header value");
+				headerTexts[i++] = text(header.getKey(), "header name", assumeAscii);
+				headerTexts[i++] = text(header.getValue(), "header value", assumeAscii);
 			}
 			length += 2;
 			for (Object text : headerTexts) {
@@ -116,11 +124,17 @@ public final class NativeFrame {
 		if (dtypeText != null) {
 			pos = put16(frame, pos, dtypeText);
 		}
+		if (pos < 0) {
+			return null;
+		}
 		if (headerTexts != null) {
 			frame[pos++] = (byte) (headers.size() >>> 8);
 			frame[pos++] = (byte) headers.size();
 			for (Object text : headerTexts) {
 				pos = put16(frame, pos, text);
+			}
+			if (pos < 0) {
+				return null;
 			}
 		}
 		if (data != null) {
@@ -257,8 +271,13 @@ public final class NativeFrame {
 
 		private String text = "";
 
+		/** @return whether the bytes are those of the last string decoded, which were valid UTF-8 then */
+		boolean repeats(byte[] frame, int from, int length) {
+			return length == this.bytes.length && Arrays.equals(frame, from, from + length, this.bytes, 0, length);
+		}
+
 		String decode(byte[] frame, int from, int length) {
-			if (length == this.bytes.length && Arrays.equals(frame, from, from + length, this.bytes, 0, length)) {
+			if (repeats(frame, from, length)) {
 				return this.text;
 			}
 			this.bytes = Arrays.copyOfRange(frame, from, from + length);
@@ -311,7 +330,9 @@ public final class NativeFrame {
 			if ((int) crc.getValue() != expected) {
 				throw fail(DropReason.CHECKSUM, "checksum does not match the native frame", nul);
 			}
-			if (!Utf8.isValid(f, start, nul - start)) {
+			// a field that repeats the last frame's (type, source, dtype nearly always do) was checked then
+			Checker c = this.checker;
+			if (!c.type.repeats(f, start, nul - start) && !Utf8.isValid(f, start, nul - start)) {
 				throw new WireFormatException(DropReason.UTF8, "event type is not valid UTF-8", null, null);
 			}
 			this.pos = crcAt + 4;
@@ -336,14 +357,18 @@ public final class NativeFrame {
 			if ((flags & SOURCE) != 0) {
 				sourceAt = field16(nul);
 				sourceLength = this.pos - sourceAt;
-				utf8(sourceAt, sourceLength, nul, "source");
+				if (!c.source.repeats(f, sourceAt, sourceLength)) {
+					utf8(sourceAt, sourceLength, nul, "source");
+				}
 			}
 			int dtypeAt = -1;
 			int dtypeLength = 0;
 			if ((flags & DTYPE) != 0) {
 				dtypeAt = field16(nul);
 				dtypeLength = this.pos - dtypeAt;
-				utf8(dtypeAt, dtypeLength, nul, "dtype");
+				if (!c.dtype.repeats(f, dtypeAt, dtypeLength)) {
+					utf8(dtypeAt, dtypeLength, nul, "dtype");
+				}
 			}
 			Map<String, String> headers = Collections.emptyMap();
 			if ((flags & HEADERS) != 0) {
@@ -371,7 +396,6 @@ public final class NativeFrame {
 				throw fail(DropReason.MALFORMED, (end - this.pos) + " bytes after the last field", nul);
 			}
 			if (out != null) {
-				Checker c = this.checker;
 				byte[] data = ((flags & DATA) != 0) ? Arrays.copyOfRange(f, this.pos, end) : null;
 				out[0] = new WireEvent(c.type.decode(f, start, nul - start), data,
 						(dtypeAt >= 0) ? c.dtype.decode(f, dtypeAt, dtypeLength) : null,
@@ -429,9 +453,13 @@ public final class NativeFrame {
 		return -1;
 	}
 
-	/** @return the string itself when it is ASCII, else its UTF-8 bytes; either way at most 65535 bytes */
-	private static Object text(String text, String what) {
-		Object encoded = isAscii(text) ? text : text.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * @param assumeAscii whether to take the string as ASCII without looking, as {@link #put16} checks it
+	 * @return the string itself when it is (taken as) ASCII, else its UTF-8 bytes; either way at most
+	 * 65535 bytes
+	 */
+	private static Object text(String text, String what, boolean assumeAscii) {
+		Object encoded = (assumeAscii || isAscii(text)) ? text : text.getBytes(StandardCharsets.UTF_8);
 		if (length(encoded) > 0xffff) {
 			throw new IllegalArgumentException("The " + what + " is longer than 65535 bytes");
 		}
@@ -451,13 +479,24 @@ public final class NativeFrame {
 		return (text instanceof String ascii) ? ascii.length() : ((byte[]) text).length;
 	}
 
+	/**
+	 * @param pos where to write, negative once a string was found not to be ASCII
+	 * @return where the next field goes, negative when this string or one before was not ASCII
+	 */
 	private static int put16(byte[] frame, int pos, Object text) {
+		if (pos < 0) {
+			return pos;
+		}
 		int length = length(text);
 		frame[pos++] = (byte) (length >>> 8);
 		frame[pos++] = (byte) length;
 		if (text instanceof String ascii) {
 			for (int i = 0; i < length; i++) {
-				frame[pos + i] = (byte) ascii.charAt(i);
+				char c = ascii.charAt(i);
+				if (c >= 0x80) {
+					return -1;
+				}
+				frame[pos + i] = (byte) c;
 			}
 		}
 		else {

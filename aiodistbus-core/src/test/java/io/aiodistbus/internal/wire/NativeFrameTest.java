@@ -49,6 +49,23 @@ class NativeFrameTest {
 	}
 
 	@Test
+	void aNonAsciiTextInAnyFieldIsWrittenAsUtf8() {
+		String text = "caf\u00e9-\u0100-\ud83d\ude00";
+		byte[] topic = "t".getBytes(StandardCharsets.UTF_8);
+		WireEvent[] variants = { new WireEvent("t", null, text, ID, TIME, "c", 1, Map.of()),
+				new WireEvent("t", null, "d", text, TIME, "c", 1, Map.of()),
+				new WireEvent("t", null, "d", ID, text, "c", 1, Map.of()),
+				new WireEvent("t", null, "d", ID, TIME, text, 1, Map.of()),
+				new WireEvent("t", null, "d", ID, TIME, "c", 1, Map.of("k", text)) };
+
+		for (WireEvent event : variants) {
+			byte[] frame = NativeFrame.write(topic, event.data(), event.dtype(), event.id(), event.timestamp(),
+					event.source(), event.sequence(), event.headers());
+			assertThat(NativeFrame.decode(frame, new NativeFrame.Checker())).isEqualTo(event);
+		}
+	}
+
+	@Test
 	void theFlagsTellWhetherAFrameHasHeaders() {
 		byte[] topic = "t".getBytes(StandardCharsets.UTF_8);
 		byte[] plain = NativeFrame.write(topic, null, null, ID, TIME, null, 0, Map.of());
