@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * Every message costs each hop a fixed price (on ZeroMQ a pipe entry and, when the next thread sleeps,
  * a wake-up; on NATS a protocol line to write, parse and route, and a dispatcher hand-off): on two cores
  * that, not the bytes, is most of an event's cost. An emit that follows the one before by less
- * than {@link #BURST_GAP_NANOS} joins a batch instead of going out; the first event of a batch wakes a
+ * than a gap ({@link #BURST_GAP_NANOS} on ZeroMQ) joins a batch instead of going out; the first event of a batch wakes a
  * flusher thread, which sends whatever has collected by the time it runs, and an emit sends the batch
  * itself once it is full or the next event does not fit (another type, or no room). So an event waits
  * at most for the flusher to be scheduled, and only in a burst; a sparse emit goes out at once, as
@@ -26,12 +26,12 @@ import java.util.function.LongSupplier;
  */
 public final class Outbox {
 
-	/** Emits closer together than this are a burst and are batched. */
+	/** The ZeroMQ client's gap: emits closer together than this are a burst and are batched. */
 	public static final long BURST_GAP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
 	/**
-	 * The largest batch: a few of JeroMQ's 8 KiB socket writes, and far below the default message size
-	 * limit (a smaller limit of the broker or the client lowers it).
+	 * The ZeroMQ client's largest batch: a few of JeroMQ's 8 KiB socket writes, and far below the default
+	 * message size limit (a smaller limit of the broker or the client lowers it).
 	 */
 	public static final int MAX_BATCH_BYTES = 16 * 1024;
 
@@ -61,7 +61,11 @@ public final class Outbox {
 
 	private final Refused refused;
 
-	private final NativeBatch.Builder batch = new NativeBatch.Builder(MAX_BATCH_BYTES);
+	private final long gapNanos;
+
+	private final int maxBatchBytes;
+
+	private final NativeBatch.Builder batch;
 
 	private final Thread flusher;
 
@@ -72,6 +76,7 @@ public final class Outbox {
 	private volatile boolean closed;
 
 	/**
+	 * An outbox with the ZeroMQ client's gap and largest batch.
 	 * @param lock the lock every call but the flusher's loop is made under
 	 * @param socket sends a message
 	 * @param refused hears of refused batches
@@ -79,11 +84,29 @@ public final class Outbox {
 	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
 	 */
 	public Outbox(Object lock, Socket socket, Refused refused, String threadName, LongSupplier clock) {
+		this(lock, socket, refused, threadName, clock, BURST_GAP_NANOS, MAX_BATCH_BYTES);
+	}
+
+	/**
+	 * @param lock the lock every call but the flusher's loop is made under
+	 * @param socket sends a message
+	 * @param refused hears of refused batches
+	 * @param threadName the flusher's name
+	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
+	 * @param gapNanos emits closer together than this are a burst, and an event of a burst waits about
+	 * this long for its batch to fill
+	 * @param maxBatchBytes the largest batch
+	 */
+	public Outbox(Object lock, Socket socket, Refused refused, String threadName, LongSupplier clock, long gapNanos,
+			int maxBatchBytes) {
 		this.lock = lock;
 		this.socket = socket;
 		this.refused = refused;
 		this.clock = clock;
-		this.lastOfferNanos = clock.getAsLong() - BURST_GAP_NANOS;
+		this.gapNanos = gapNanos;
+		this.maxBatchBytes = maxBatchBytes;
+		this.batch = new NativeBatch.Builder(maxBatchBytes);
+		this.lastOfferNanos = clock.getAsLong() - gapNanos;
 		this.flusher = new Thread(this::flushLoop, threadName);
 		this.flusher.setDaemon(true);
 	}
@@ -98,7 +121,7 @@ public final class Outbox {
 	 * @param maxMessageSize the largest message allowed, in bytes
 	 */
 	public void limit(long maxMessageSize) {
-		this.batch.limit((int) Math.min(MAX_BATCH_BYTES, maxMessageSize));
+		this.batch.limit((int) Math.min(this.maxBatchBytes, maxMessageSize));
 	}
 
 	/**
@@ -109,7 +132,7 @@ public final class Outbox {
 	 */
 	public boolean offer(byte[] topic, byte[] frame) {
 		long now = this.clock.getAsLong();
-		boolean burst = now - this.lastOfferNanos < BURST_GAP_NANOS;
+		boolean burst = now - this.lastOfferNanos < this.gapNanos;
 		this.lastOfferNanos = now;
 		NativeBatch.Builder batch = this.batch;
 		if (!batch.isEmpty() && !batch.accepts(topic, frame)) {
@@ -152,7 +175,7 @@ public final class Outbox {
 		while (!this.closed) {
 			LockSupport.park(this);
 			// a burst goes on: let the batch grow for as long as one gap between emits of a burst
-			LockSupport.parkNanos(this, BURST_GAP_NANOS);
+			LockSupport.parkNanos(this, this.gapNanos);
 			synchronized (this.lock) {
 				flush();
 			}
