@@ -24,11 +24,12 @@ import io.aiodistbus.spring.EventHandler;
  * logs what it hears. Its archive fails now and then, to show retries and dead letters across JVMs
  * (configured by {@code aiodistbus.error.*} in application.yml). Every message is moderated by one
  * chat service of all (a consumer group), and every third turn it asks the bus for the time (a
- * request, answered by one member of the {@code clock} group). Runs in client mode only; the broker has
- * nothing to say.
+ * request, answered by one member of the {@code clock} group). Runs where a {@code chat.name} is given,
+ * on the broker ({@code aiodistbus.mode=client}) or on NATS ({@code aiodistbus.mode=nats}) alike; the
+ * broker's own JVM has nothing to say.
  */
 @Component
-@ConditionalOnProperty(name = "aiodistbus.mode", havingValue = "client")
+@ConditionalOnProperty(name = "chat.name")
 public class Chatter {
 
 	private static final Logger logger = LoggerFactory.getLogger(Chatter.class);

@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.aiodistbus.nats.NatsServerProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The sample as a user runs it: a broker JVM and two chat JVMs. An event crosses from alice's JVM to
- * bob's through the broker's, and alice's health endpoint shows the broker's heartbeat.
+ * bob's through the broker's, and alice's health endpoint shows the broker's heartbeat. Then the same
+ * two services on a nats-server instead, switched by their properties alone.
  */
 class ChatSampleProcessTests {
 
@@ -33,10 +36,15 @@ class ChatSampleProcessTests {
 
 	private final List<Started> processes = new ArrayList<>();
 
+	private NatsServerProcess nats;
+
 	@AfterEach
 	void stop() {
 		for (Started started : this.processes) {
 			started.process().destroy();
+		}
+		if (this.nats != null) {
+			this.nats.close();
 		}
 	}
 
@@ -49,20 +57,41 @@ class ChatSampleProcessTests {
 		Started bob = start("bob", "--aiodistbus.mode=client", "--aiodistbus.client.port=" + busPort,
 				"--chat.name=bob", "--chat.every=500ms", "--server.port=0");
 
+		awaitTheChat(alice, bob);
+		awaitHealth(alice, "CONNECTED", "lastPulseAge");
+	}
+
+	@Test
+	void theSameServicesRunOnNatsWithNoCodeChanged() throws Exception {
+		this.nats = NatsServerProcess.start();
+		Started alice = start("alice", "--aiodistbus.mode=nats", "--aiodistbus.nats.servers=" + this.nats.url(),
+				"--chat.name=alice", "--chat.every=500ms", "--server.port=0");
+		Started bob = start("bob", "--aiodistbus.mode=nats", "--aiodistbus.nats.servers=" + this.nats.url(),
+				"--chat.name=bob", "--chat.every=500ms", "--server.port=0");
+
+		awaitTheChat(alice, bob);
+		awaitHealth(alice, "CONNECTED", this.nats.url());
+	}
+
+	/** Typed events both ways, then a consumer group and request/reply across the JVMs. */
+	private static void awaitTheChat(Started alice, Started bob) {
 		bob.awaitLine(Pattern.compile("\\[bob\\] heard alice say 'hello from alice'"));
 		alice.awaitLine(Pattern.compile("\\[alice\\] bob answered message #\\d+"));
-		// groups and request/reply across the JVMs
+		alice.awaitLine(Pattern.compile("\\[alice\\] moderated (alice|bob) #\\d+"));
+		bob.awaitLine(Pattern.compile("\\[bob\\] moderated (alice|bob) #\\d+"));
 		alice.awaitLine(Pattern.compile("\\[alice\\] asked the time: (alice|bob)'s clock says"));
 		bob.awaitLine(Pattern.compile("\\[bob\\] asked the time: (alice|bob)'s clock says"));
+	}
 
-		int alicePort = Integer.parseInt(alice.awaitLine(HTTP_PORT));
+	private static void awaitHealth(Started service, String... details) {
+		int port = Integer.parseInt(service.awaitLine(HTTP_PORT));
 		HttpClient http = HttpClient.newHttpClient();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			HttpResponse<String> health = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alicePort + "/actuator/health")).build(),
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(health.statusCode()).isEqualTo(200);
-			assertThat(health.body()).contains("\"aiodistbus\"").contains("CONNECTED").contains("lastPulseAge");
+			assertThat(health.body()).contains("\"aiodistbus\"").contains(details);
 		});
 	}
 
