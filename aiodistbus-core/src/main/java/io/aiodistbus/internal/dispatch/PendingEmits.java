@@ -1,0 +1,93 @@
+package io.aiodistbus.internal.dispatch;
+
+import java.util.ArrayDeque;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import io.aiodistbus.event.Event;
+
+/**
+ * Emits made while an entry point connects in the background, before its first connection: kept in
+ * order up to a limit, and handed out once, by one flusher, after which the queue takes nothing more
+ * and emits go straight out. The queue closes when the flusher finds it empty, under the same lock
+ * as offers, so an emit is either kept and flushed after those before it, or refused and sent by its
+ * emitter after the flush: none can overtake what was flushed. Shared by the transports whose
+ * clients connect in the background (the ZeroMQ client, the NATS entry point).
+ */
+public final class PendingEmits {
+
+	/** What became of an offered event. */
+	public enum Offer {
+
+		/** Kept, to be sent once connected. */
+		KEPT,
+
+		/** Not kept: the queue holds its limit. */
+		FULL,
+
+		/** Not kept: the flush is over, send it now. */
+		CLOSED
+	}
+
+	private final int limit;
+
+	private final ArrayDeque<Event> events = new ArrayDeque<>();
+
+	private boolean open = true;
+
+	/**
+	 * @param limit how many events to keep, at least 0
+	 */
+	public PendingEmits(int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("pendingLimit must not be negative, was " + limit);
+		}
+		this.limit = limit;
+	}
+
+	/**
+	 * @param event an emitted event
+	 * @return whether it was kept, and if not, why
+	 */
+	public synchronized Offer offer(Event event) {
+		if (!this.open) {
+			return Offer.CLOSED;
+		}
+		if (this.events.size() >= this.limit) {
+			return Offer.FULL;
+		}
+		this.events.add(event);
+		return Offer.KEPT;
+	}
+
+	/** @return the next event to flush, or {@code null} once none is left, which closes the queue */
+	private synchronized Event next() {
+		Event event = this.events.poll();
+		if (event == null) {
+			this.open = false;
+		}
+		return event;
+	}
+
+	/**
+	 * Sends the kept events in order, those offered meanwhile included, and closes the queue. Called once,
+	 * when the first connection is up.
+	 * @param send sends one event
+	 * @param failed told of an event whose sending failed; the others are still sent
+	 * @return how many events were handed to {@code send}
+	 */
+	public int flush(Consumer<Event> send, BiConsumer<Event, RuntimeException> failed) {
+		int flushed = 0;
+		Event event;
+		while ((event = next()) != null) {
+			flushed++;
+			try {
+				send.accept(event);
+			}
+			catch (RuntimeException ex) {
+				failed.accept(event, ex);
+			}
+		}
+		return flushed;
+	}
+}
