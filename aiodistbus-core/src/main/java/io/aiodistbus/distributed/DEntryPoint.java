@@ -472,12 +472,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 		logger.info("{} connected to the broker at {}", this, this.endpoint);
 		Thread flusher = new Thread(() -> {
-			int count = waiting.flush(this::send,
-					(event, ex) -> logger.warn("{}: a pending emit of '{}' failed", this, event.type(), ex));
+			waiting.flush(this::send, logger, this);
 			this.pendingEmits = null;
-			if (count > 0) {
-				logger.info("{} sent the {} emits that waited for the broker", this, count);
-			}
 		}, this.name + "-pending");
 		flusher.setDaemon(true);
 		flusher.start();

@@ -1,8 +1,9 @@
 package io.aiodistbus.internal.dispatch;
 
 import java.util.ArrayDeque;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
 
 import io.aiodistbus.event.Event;
 
@@ -71,23 +72,28 @@ public final class PendingEmits {
 
 	/**
 	 * Sends the kept events in order, those offered meanwhile included, and closes the queue. Called once,
-	 * when the first connection is up.
+	 * when the first connection is up; logs what it sent, and each event whose sending failed (the others
+	 * are still sent).
 	 * @param send sends one event
-	 * @param failed told of an event whose sending failed; the others are still sent
-	 * @return how many events were handed to {@code send}
+	 * @param logger the entry point's logger
+	 * @param owner the entry point, as log lines name it
+	 * @return how many events were sent
 	 */
-	public int flush(Consumer<Event> send, BiConsumer<Event, RuntimeException> failed) {
-		int flushed = 0;
+	public int flush(Consumer<Event> send, Logger logger, Object owner) {
+		int sent = 0;
 		Event event;
 		while ((event = next()) != null) {
-			flushed++;
 			try {
 				send.accept(event);
+				sent++;
 			}
 			catch (RuntimeException ex) {
-				failed.accept(event, ex);
+				logger.warn("{}: a pending emit of '{}' failed", owner, event.type(), ex);
 			}
 		}
-		return flushed;
+		if (sent > 0) {
+			logger.info("{} sent the {} emits that waited for its first connection", owner, sent);
+		}
+		return sent;
 	}
 }
