@@ -27,8 +27,9 @@ import io.aiodistbus.spring.metrics.NatsMetrics;
 /**
  * 'nats' mode: the application's entry point is a {@link NatsEntryPoint} on the servers of
  * {@link NatsConnectionDetails} (by default {@code aiodistbus.nats.*}), connected once its handlers are
- * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}. As a
- * client's, it is observed by the application's observers, its failed handlers retried and
+ * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}, unless
+ * {@code aiodistbus.nats.fail-fast} is off: then it connects in the background. As a client's, it is
+ * observed by the application's observers, its failed handlers retried and
  * dead-lettered by the application's error handler, its emits and handler calls traced by the
  * application's instrumentation, and with Actuator it has a client's health and meters. Needs
  * {@code aiodistbus-nats} on the class path.
@@ -61,9 +62,9 @@ public final class AiodistbusNatsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
-			AiodistbusProperties properties) {
+			AiodistbusProperties properties, AiodistbusNatsProperties natsProperties) {
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint), properties.getClient().getShutdownTimeout(), null);
+				() -> connect(entryPoint, natsProperties), properties.getClient().getShutdownTimeout(), null);
 	}
 
 	@Bean
@@ -95,10 +96,19 @@ public final class AiodistbusNatsAutoConfiguration {
 			.build();
 	}
 
-	/** Connects the application's entry point if it is a NATS one not yet connected. */
-	static void connect(EntryPoint entryPoint) {
+	/**
+	 * Connects the application's entry point if it is a NATS one not yet connected, as the properties say:
+	 * waiting for a server (failing start-up after the connect timeout), or, with {@code fail-fast} off, in
+	 * the background.
+	 */
+	static void connect(EntryPoint entryPoint, AiodistbusNatsProperties properties) {
 		if (entryPoint instanceof NatsEntryPoint nats && nats.state() == ConnectionState.NEW) {
-			nats.connect();
+			if (properties.isFailFast()) {
+				nats.connect();
+			}
+			else {
+				nats.connectInBackground(properties.getPendingEmitLimit());
+			}
 		}
 	}
 

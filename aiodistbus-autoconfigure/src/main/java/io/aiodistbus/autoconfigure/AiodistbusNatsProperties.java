@@ -63,6 +63,19 @@ public class AiodistbusNatsProperties {
 	private Duration connectTimeout = NatsOptions.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
+	 * Whether start-up fails when no server answers within 'connect-timeout'; when false the application
+	 * starts anyway (health DOWN) and the entry point connects in the background, trying the servers every
+	 * 'reconnect-wait'.
+	 */
+	private boolean failFast = true;
+
+	/**
+	 * With 'fail-fast' false: emits kept while the entry point has not connected yet, sent once it has;
+	 * further ones are dropped and counted (reason 'queue_full').
+	 */
+	private int pendingEmitLimit = 10_000;
+
+	/**
 	 * Whether to reconnect (to any server of the cluster) after the connection dropped; else the entry
 	 * point closes.
 	 */
@@ -153,6 +166,26 @@ public class AiodistbusNatsProperties {
 
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public int getPendingEmitLimit() {
+		return this.pendingEmitLimit;
+	}
+
+	public void setPendingEmitLimit(int pendingEmitLimit) {
+		if (pendingEmitLimit < 0) {
+			throw new IllegalArgumentException(
+					"aiodistbus.nats.pending-emit-limit must not be negative, was " + pendingEmitLimit);
+		}
+		this.pendingEmitLimit = pendingEmitLimit;
 	}
 
 	public boolean isReconnect() {
