@@ -14,7 +14,7 @@ import io.aiodistbus.nats.NatsOptions;
  * {@code DEFAULT_*} constants, and the options' own checks validate the values at start-up.
  */
 @ConfigurationProperties("aiodistbus.nats")
-public class AiodistbusNatsProperties {
+public class AiodistbusNatsProperties extends StartupConnectProperties {
 
 	/**
 	 * NATS server URLs (nats://host:port, tls://host:port); the client connects to one and fails over to
@@ -63,19 +63,6 @@ public class AiodistbusNatsProperties {
 	private Duration connectTimeout = NatsOptions.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
-	 * Whether start-up fails when no server answers within 'connect-timeout'; when false the application
-	 * starts anyway (health DOWN) and the entry point connects in the background, trying the servers every
-	 * 'reconnect-wait'.
-	 */
-	private boolean failFast = true;
-
-	/**
-	 * With 'fail-fast' false: emits kept while the entry point has not connected yet, sent once it has;
-	 * further ones are dropped and counted (reason 'queue_full').
-	 */
-	private int pendingEmitLimit = 10_000;
-
-	/**
 	 * Whether to reconnect (to any server of the cluster) after the connection dropped; else the entry
 	 * point closes.
 	 */
@@ -95,6 +82,11 @@ public class AiodistbusNatsProperties {
 	 * How long closing lets emitted events drain.
 	 */
 	private Duration closeFlushTimeout = NatsOptions.DEFAULT_CLOSE_FLUSH_TIMEOUT;
+
+	/** Creates the defaults. */
+	public AiodistbusNatsProperties() {
+		super("aiodistbus.nats");
+	}
 
 	public List<String> getServers() {
 		return this.servers;
@@ -166,26 +158,6 @@ public class AiodistbusNatsProperties {
 
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
-	}
-
-	public boolean isFailFast() {
-		return this.failFast;
-	}
-
-	public void setFailFast(boolean failFast) {
-		this.failFast = failFast;
-	}
-
-	public int getPendingEmitLimit() {
-		return this.pendingEmitLimit;
-	}
-
-	public void setPendingEmitLimit(int pendingEmitLimit) {
-		if (pendingEmitLimit < 0) {
-			throw new IllegalArgumentException(
-					"aiodistbus.nats.pending-emit-limit must not be negative, was " + pendingEmitLimit);
-		}
-		this.pendingEmitLimit = pendingEmitLimit;
 	}
 
 	public boolean isReconnect() {
