@@ -27,7 +27,9 @@ import io.aiodistbus.spring.metrics.NatsMetrics;
 /**
  * 'nats' mode: the application's entry point is a {@link NatsEntryPoint} on the servers of
  * {@link NatsConnectionDetails} (by default {@code aiodistbus.nats.*}), connected once its handlers are
- * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}. As a
+ * registered; start-up fails if no server answers within {@code aiodistbus.nats.connect-timeout}, unless
+ * {@code aiodistbus.nats.fail-fast} is off: then it connects in the background. Its options come from the
+ * properties and connection details, then from the application's {@link NatsOptionsCustomizer}s. As a
  * client's, it is observed by the application's observers, its failed handlers retried and
  * dead-lettered by the application's error handler, its emits and handler calls traced by the
  * application's instrumentation, and with Actuator it has a client's health and meters. Needs
@@ -50,9 +52,11 @@ public final class AiodistbusNatsAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	NatsEntryPoint aiodistbusEntryPoint(AiodistbusNatsProperties properties, NatsConnectionDetails connection,
-			PayloadCodec codec, ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
-			ObjectProvider<BusInstrumentation> instrumentation, Environment environment) {
-		NatsEntryPoint entryPoint = new NatsEntryPoint(natsOptions(properties, connection, environment), codec);
+			PayloadCodec codec, ObjectProvider<NatsOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation,
+			Environment environment) {
+		NatsEntryPoint entryPoint = new NatsEntryPoint(natsOptions(properties, connection, environment, customizers),
+				codec);
 		BusObservers.addTo(entryPoint, observers);
 		BusErrorHandlers.applyTo(entryPoint, errorHandler);
 		return BusInstrumentations.applyTo(entryPoint, instrumentation);
@@ -61,9 +65,9 @@ public final class AiodistbusNatsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EntryPointLifecycle aiodistbusEntryPointLifecycle(EntryPoint entryPoint, HandlerRegistry registry,
-			AiodistbusProperties properties) {
+			AiodistbusProperties properties, AiodistbusNatsProperties natsProperties) {
 		return new EntryPointLifecycle(entryPoint, registry, properties.getNamespaces(), properties.isAutoStartup(),
-				() -> connect(entryPoint), properties.getClient().getShutdownTimeout(), null);
+				() -> connect(entryPoint, natsProperties), properties.getClient().getShutdownTimeout(), null);
 	}
 
 	@Bean
@@ -73,16 +77,19 @@ public final class AiodistbusNatsAutoConfiguration {
 	}
 
 	/**
+	 * Builds the entry point's options from the properties; the customizers come last, so that what they
+	 * set wins over the properties and the connection details.
 	 * @param properties the {@code aiodistbus.nats.*} properties
 	 * @param connection where the servers are and how to sign in
 	 * @param environment for {@code spring.application.name}, the default connection name
+	 * @param customizers the application's adjustments
 	 * @return the entry point's options
 	 */
 	static NatsOptions natsOptions(AiodistbusNatsProperties properties, NatsConnectionDetails connection,
-			Environment environment) {
+			Environment environment, ObjectProvider<NatsOptionsCustomizer> customizers) {
 		String name = (properties.getConnectionName() != null) ? properties.getConnectionName()
 				: environment.getProperty("spring.application.name");
-		return NatsOptions.builder()
+		NatsOptions options = NatsOptions.builder()
 			.servers(connection.getServers())
 			.credentials(connection.getCredentials())
 			.subjectPrefix(properties.getSubjectPrefix())
@@ -93,12 +100,25 @@ public final class AiodistbusNatsAutoConfiguration {
 			.inboundCapacity(properties.getInboundCapacity())
 			.closeFlushTimeout(properties.getCloseFlushTimeout())
 			.build();
+		for (NatsOptionsCustomizer customizer : customizers.orderedStream().toList()) {
+			options = customizer.customize(options);
+		}
+		return options;
 	}
 
-	/** Connects the application's entry point if it is a NATS one not yet connected. */
-	static void connect(EntryPoint entryPoint) {
+	/**
+	 * Connects the application's entry point if it is a NATS one not yet connected, as the properties say:
+	 * waiting for a server (failing start-up after the connect timeout), or, with {@code fail-fast} off, in
+	 * the background.
+	 */
+	static void connect(EntryPoint entryPoint, AiodistbusNatsProperties properties) {
 		if (entryPoint instanceof NatsEntryPoint nats && nats.state() == ConnectionState.NEW) {
-			nats.connect();
+			if (properties.isFailFast()) {
+				nats.connect();
+			}
+			else {
+				nats.connectInBackground(properties.getPendingEmitLimit());
+			}
 		}
 	}
 

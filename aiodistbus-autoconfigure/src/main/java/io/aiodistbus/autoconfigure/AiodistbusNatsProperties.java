@@ -14,7 +14,7 @@ import io.aiodistbus.nats.NatsOptions;
  * {@code DEFAULT_*} constants, and the options' own checks validate the values at start-up.
  */
 @ConfigurationProperties("aiodistbus.nats")
-public class AiodistbusNatsProperties {
+public class AiodistbusNatsProperties extends StartupConnectProperties {
 
 	/**
 	 * NATS server URLs (nats://host:port, tls://host:port); the client connects to one and fails over to
@@ -82,6 +82,11 @@ public class AiodistbusNatsProperties {
 	 * How long closing lets emitted events drain.
 	 */
 	private Duration closeFlushTimeout = NatsOptions.DEFAULT_CLOSE_FLUSH_TIMEOUT;
+
+	/** Creates the defaults. */
+	public AiodistbusNatsProperties() {
+		super("aiodistbus.nats");
+	}
 
 	public List<String> getServers() {
 		return this.servers;

@@ -233,7 +233,7 @@ public class AiodistbusProperties {
 	 * The connection to a remote broker, in 'client' mode; in 'broker' mode, the settings of the
 	 * application's client of the embedded broker except its address.
 	 */
-	public static class Client {
+	public static class Client extends StartupConnectProperties {
 
 		/**
 		 * Address of the broker to connect to.
@@ -265,18 +265,6 @@ public class AiodistbusProperties {
 		 * Whether to reconnect after the broker was lost; without, the client closes.
 		 */
 		private boolean reconnect = ClientOptions.DEFAULT_RECONNECT;
-
-		/**
-		 * Whether start-up fails when the broker does not answer within 'connect-timeout'; when false
-		 * the application starts anyway (health DOWN) and the client connects in the background.
-		 */
-		private boolean failFast = true;
-
-		/**
-		 * With 'fail-fast' false: emits kept while the client has not connected yet, sent once it
-		 * has; further ones are dropped and counted (reason 'queue_full').
-		 */
-		private int pendingEmitLimit = 10_000;
 
 		/**
 		 * Received events that may wait for the application's handlers.
@@ -334,6 +322,11 @@ public class AiodistbusProperties {
 		 */
 		private DataSize maxMessageSize = DataSize.ofBytes(ClientOptions.DEFAULT_MAX_MESSAGE_SIZE);
 
+		/** Creates the defaults. */
+		public Client() {
+			super("aiodistbus.client");
+		}
+
 		public String getHost() {
 			return this.host;
 		}
@@ -374,26 +367,6 @@ public class AiodistbusProperties {
 
 		public void setPulseLimit(int pulseLimit) {
 			this.pulseLimit = Check.client("aiodistbus.client.pulse-limit", pulseLimit, ClientOptions.Builder::pulseLimit);
-		}
-
-		public boolean isFailFast() {
-			return this.failFast;
-		}
-
-		public void setFailFast(boolean failFast) {
-			this.failFast = failFast;
-		}
-
-		public int getPendingEmitLimit() {
-			return this.pendingEmitLimit;
-		}
-
-		public void setPendingEmitLimit(int pendingEmitLimit) {
-			if (pendingEmitLimit < 0) {
-				throw new IllegalArgumentException(
-						"aiodistbus.client.pending-emit-limit must not be negative, was " + pendingEmitLimit);
-			}
-			this.pendingEmitLimit = pendingEmitLimit;
 		}
 
 		public boolean isReconnect() {

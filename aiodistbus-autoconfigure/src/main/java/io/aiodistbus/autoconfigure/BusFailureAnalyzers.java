@@ -6,10 +6,12 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.aiodistbus.distributed.ConnectTimeoutException;
+import io.aiodistbus.nats.NatsConnectException;
 
 /**
  * Boot failure analyzers for the bus's start-up failures, registered in {@code META-INF/spring.factories}:
- * they turn the stack trace into "APPLICATION FAILED TO START" with a description and an action.
+ * they turn the stack trace into "APPLICATION FAILED TO START" with a description and an action. Without
+ * {@code aiodistbus-nats} on the class path, Boot skips the one for NATS, which it cannot load.
  */
 final class BusFailureAnalyzers {
 
@@ -42,10 +44,34 @@ final class BusFailureAnalyzers {
 					"Start the broker at " + cause.endpoint() + ", or point aiodistbus.client.host and "
 							+ "aiodistbus.client.port at a running one; if it answers slowly, raise "
 							+ "aiodistbus.client.connect-timeout. With CURVE, check aiodistbus.security.* against "
-							+ "the broker's keys and allow-list.",
+							+ "the broker's keys and allow-list." + startingBefore("the broker", "client"),
 					cause);
 		}
 
+	}
+
+	/** The application's NATS entry point found no server in time. */
+	static final class NatsConnect extends AbstractFailureAnalyzer<NatsConnectException> {
+
+		@Override
+		protected FailureAnalysis analyze(Throwable rootFailure, NatsConnectException cause) {
+			return new FailureAnalysis(
+					"No connection to a NATS server of " + cause.servers() + " within "
+							+ cause.connectTimeout().toMillis() + " ms: " + cause.getCause().getMessage() + ".",
+					"Start a NATS server at " + String.join(", ", cause.servers()) + ", or point "
+							+ "aiodistbus.nats.servers at running ones; check the credentials (aiodistbus.nats.user "
+							+ "and .password, .token, .nkey-seed or .creds-file) and TLS against the servers'; if "
+							+ "they answer slowly, raise aiodistbus.nats.connect-timeout."
+							+ startingBefore("its servers", "nats"),
+					cause);
+		}
+
+	}
+
+	/** The advice both connecting modes end with: fail-fast off. */
+	private static String startingBefore(String servers, String mode) {
+		return " To start the application before " + servers + " and connect in the background, set aiodistbus."
+				+ mode + ".fail-fast=false.";
 	}
 
 	/** The embedded broker could not bind its ports. */

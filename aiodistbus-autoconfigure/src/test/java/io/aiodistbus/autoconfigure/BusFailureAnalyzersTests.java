@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class BusFailureAnalyzersTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AiodistbusAutoConfiguration.class,
+				AiodistbusNatsAutoConfiguration.class));
 
 	@Test
 	void misspeltModeShouldFailNamingThePropertyAndTheModes() {
@@ -55,21 +58,40 @@ class BusFailureAnalyzersTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(EntryPoint.class));
 	}
 
-	@Test
-	void connectTimeoutShouldBeExplained() throws IOException {
-		int unused;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			unused = socket.getLocalPort();
+	@ParameterizedTest
+	@EnumSource(BusTransport.class)
+	void noServerInTimeShouldBeExplainedWithTheWayToStartWithoutIt(BusTransport transport) {
+		try (BusTransport.Server server = transport.start()) {
+			server.stop();
+			String address = "127.0.0.1:" + server.port();
+			this.runner.withPropertyValues(server.properties().toArray(String[]::new))
+				.withPropertyValues(transport.property("connect-timeout=300ms"))
+				.run((context) -> {
+					FailureAnalysis analysis = analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).startsWith("No connection to ")
+						.contains(address)
+						.contains(" within 300 ms");
+					assertThat(analysis.getAction()).startsWith("Start ")
+						.contains(address)
+						.contains(transport.property("connect-timeout"))
+						.endsWith("set " + transport.property("fail-fast=false") + ".");
+				});
 		}
+	}
+
+	@Test
+	void noNatsServerShouldBeExplainedNamingTheServersTried() {
 		this.runner
-			.withPropertyValues("aiodistbus.mode=client", "aiodistbus.client.port=" + unused,
-					"aiodistbus.client.connect-timeout=300ms")
+			.withPropertyValues("aiodistbus.mode=nats", "aiodistbus.nats.servers=nats://127.0.0.1:1,nats://127.0.0.1:2",
+					"aiodistbus.nats.connect-timeout=300ms")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription())
-					.startsWith("No connection to the aiodistbus broker at 127.0.0.1:" + unused + " within 300 ms");
-				assertThat(analysis.getAction()).startsWith("Start the broker at 127.0.0.1:" + unused)
-					.contains("aiodistbus.client.connect-timeout");
+				assertThat(analysis.getDescription()).startsWith(
+						"No connection to a NATS server of [nats://127.0.0.1:1, nats://127.0.0.1:2] within 300 ms: ");
+				assertThat(analysis.getAction())
+					.startsWith("Start a NATS server at nats://127.0.0.1:1, nats://127.0.0.1:2, or point "
+							+ "aiodistbus.nats.servers at running ones; check the credentials")
+					.contains("aiodistbus.nats.fail-fast=false");
 			});
 	}
 
@@ -105,7 +127,7 @@ class BusFailureAnalyzersTests {
 		assertThat(failure).isNotNull();
 		return Stream
 			.of(new BusFailureAnalyzers.InvalidMode(), new BusFailureAnalyzers.ConnectTimeout(),
-					new BusFailureAnalyzers.BrokerPortInUse())
+					new BusFailureAnalyzers.NatsConnect(), new BusFailureAnalyzers.BrokerPortInUse())
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter((analysis) -> analysis != null)
 			.findFirst()

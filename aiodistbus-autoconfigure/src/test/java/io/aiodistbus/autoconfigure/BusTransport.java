@@ -20,7 +20,7 @@ import io.aiodistbus.nats.NatsServerProcess;
 public enum BusTransport {
 
 	/** 'client' mode: a {@link DEntryPoint} on our ZeroMQ broker, a {@link DEventBus} in this JVM. */
-	CLIENT {
+	CLIENT("aiodistbus.client") {
 		@Override
 		public Server start() {
 			return new Broker();
@@ -33,7 +33,7 @@ public enum BusTransport {
 	},
 
 	/** 'nats' mode: a {@link NatsEntryPoint} on a real nats-server in a process of its own. */
-	NATS {
+	NATS("aiodistbus.nats") {
 		@Override
 		public Server start() {
 			return new Nats();
@@ -47,6 +47,22 @@ public enum BusTransport {
 
 	/** Generous, for a loaded machine: connecting waits this long for the server. */
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+	private final String prefix;
+
+	BusTransport(String prefix) {
+		this.prefix = prefix;
+	}
+
+	/**
+	 * @param property a property of the connection in this transport's mode, without its prefix, with or
+	 * without a value: {@code fail-fast=false}
+	 * @return the property with its prefix: {@code aiodistbus.client.fail-fast=false},
+	 * {@code aiodistbus.nats.fail-fast=false}
+	 */
+	public String property(String property) {
+		return this.prefix + "." + property;
+	}
 
 	/** @return a server of this transport on a free loopback port, which the caller closes */
 	public abstract Server start();
@@ -62,6 +78,9 @@ public enum BusTransport {
 
 		/** @return the properties that put an application on this server, its mode among them */
 		List<String> properties();
+
+		/** @return the loopback port applications connect to */
+		int port();
 
 		/** @return an entry point of another service, connected to this server; the caller closes it */
 		EntryPoint connect();
@@ -92,6 +111,11 @@ public enum BusTransport {
 		public List<String> properties() {
 			return List.of("aiodistbus.mode=client", "aiodistbus.client.host=127.0.0.1",
 					"aiodistbus.client.port=" + this.port, "aiodistbus.client.connect-timeout=" + CONNECT_TIMEOUT);
+		}
+
+		@Override
+		public int port() {
+			return this.port;
 		}
 
 		@Override
@@ -126,6 +150,11 @@ public enum BusTransport {
 		public List<String> properties() {
 			return List.of("aiodistbus.mode=nats", "aiodistbus.nats.servers=" + this.server.url(),
 					"aiodistbus.nats.connect-timeout=" + CONNECT_TIMEOUT);
+		}
+
+		@Override
+		public int port() {
+			return this.server.port();
 		}
 
 		@Override

@@ -54,7 +54,8 @@ class ConfigurationMetadataTests {
 				"aiodistbus.nats.servers", "aiodistbus.nats.subject-prefix",
 				"aiodistbus.nats.connection-name", "aiodistbus.nats.user", "aiodistbus.nats.password",
 				"aiodistbus.nats.token", "aiodistbus.nats.nkey-seed", "aiodistbus.nats.creds-file",
-				"aiodistbus.nats.connect-timeout", "aiodistbus.nats.reconnect", "aiodistbus.nats.reconnect-wait",
+				"aiodistbus.nats.connect-timeout", "aiodistbus.nats.fail-fast", "aiodistbus.nats.pending-emit-limit",
+				"aiodistbus.nats.reconnect", "aiodistbus.nats.reconnect-wait",
 				"aiodistbus.nats.inbound-capacity", "aiodistbus.nats.close-flush-timeout");
 		properties.forEach((name, property) -> {
 			assertThat(property.path("description").asText()).as(name).isNotBlank();

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * One application on each distributed transport, put there by its properties alone, as a service
  * switched from {@code mode: client} to {@code mode: nats}: it keeps its {@code aiodistbus} health, its
- * meters under the same names and tags (so that dashboards keep working) and {@code auto-startup}; each
+ * meters under the same names and tags (so that dashboards keep working), {@code auto-startup} and
+ * {@code fail-fast}; each
  * test the same code on both, against a real server. (Handler concurrency, retries and dead letters,
  * graceful shutdown and tracing run on both transports in their own tests.)
  */
@@ -44,11 +45,14 @@ class DistributedModeParityTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private final BusTransport transport;
+
 	private final BusTransport.Server server;
 
 	private final ApplicationContextRunner runner;
 
 	DistributedModeParityTests(BusTransport transport) {
+		this.transport = transport;
 		this.server = transport.start();
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, AiodistbusAutoConfiguration.class,
@@ -137,6 +141,34 @@ class DistributedModeParityTests {
 				await().atMost(TIMEOUT).until(() -> orders.placed.contains("o-2"));
 			}
 		});
+	}
+
+	@Test
+	void withoutFailFastTheApplicationStartsBeforeItsServerAndConnectsOnceItIsUp() {
+		this.server.stop();
+		this.runner
+			.withPropertyValues(this.transport.property("fail-fast=false"),
+					this.transport.property("pending-emit-limit=2"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HealthIndicator indicator = context.getBean("aiodistbusHealthIndicator", HealthIndicator.class);
+				Health connecting = indicator.health(true);
+				assertThat(connecting.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(connecting.getDetails()).containsEntry("state", ConnectionState.CONNECTING);
+				EntryPoint entryPoint = context.getBean(EntryPoint.class);
+				entryPoint.emit("order.placed", "o-1");
+				entryPoint.emit("order.placed", "o-2");
+				entryPoint.emit("order.placed", "o-3");
+				assertThat(indicator.health(true).getDetails()).containsEntry("dropped",
+						Map.of(DropReason.QUEUE_FULL.tag(), 1L));
+
+				this.server.restart();
+
+				await().atMost(TIMEOUT).until(() -> indicator.health(true).getStatus().equals(Status.UP));
+				Orders orders = context.getBean(Orders.class);
+				await().atMost(TIMEOUT).until(() -> orders.placed.size() == 2);
+				assertThat(orders.placed).containsExactly("o-1", "o-2");
+			});
 	}
 
 	static class Orders {

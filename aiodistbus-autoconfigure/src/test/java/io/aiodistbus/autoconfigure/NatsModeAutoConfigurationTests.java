@@ -1,7 +1,10 @@
 package io.aiodistbus.autoconfigure;
 
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
+
+import javax.net.ssl.SSLContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +17,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.autoconfigure.health.AiodistbusHealthContributorAutoConfiguration;
@@ -159,6 +165,43 @@ class NatsModeAutoConfigurationTests {
 					assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 					assertThat(options.credentials()).hasToString("NatsCredentials[user app]");
 				}));
+	}
+
+	@Test
+	void optionsCustomizersShouldApplyInOrderAfterTheProperties() throws NoSuchAlgorithmException {
+		SSLContext tls = SSLContext.getDefault();
+		this.runner.withPropertyValues("aiodistbus.auto-startup=false", "aiodistbus.nats.inbound-capacity=7")
+			.withUserConfiguration(OptionsCustomizers.class)
+			.run((context) -> assertThat(((NatsEntryPoint) context.getBean(EntryPoint.class)).options())
+				.satisfies((options) -> {
+					assertThat(options.sslContext()).isSameAs(tls);
+					assertThat(options.inboundCapacity()).isEqualTo(14);
+					assertThat(options.connectionName()).isEqualTo("orders, tls, doubled");
+				}));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OptionsCustomizers {
+
+		@Bean
+		@Order(2)
+		NatsOptionsCustomizer doubleInboundCapacity() {
+			return (options) -> options.toBuilder()
+				.inboundCapacity(2 * options.inboundCapacity())
+				.connectionName(options.connectionName() + ", doubled")
+				.build();
+		}
+
+		@Bean
+		@Order(1)
+		NatsOptionsCustomizer tlsFromKeyStore() throws NoSuchAlgorithmException {
+			SSLContext tls = SSLContext.getDefault();
+			return (options) -> options.toBuilder()
+				.sslContext(tls)
+				.connectionName(options.connectionName() + ", tls")
+				.build();
+		}
+
 	}
 
 }

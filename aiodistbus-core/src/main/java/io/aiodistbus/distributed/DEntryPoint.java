@@ -27,6 +27,7 @@ import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.PendingEmits;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.wire.WireEvent;
@@ -226,13 +227,11 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	 * @throws EntryPointStateException if already connected or closed
 	 */
 	public void connectInBackground(String host, int port, int pendingLimit) {
-		if (pendingLimit < 0) {
-			throw new IllegalArgumentException("pendingLimit must not be negative, was " + pendingLimit);
-		}
+		PendingEmits waiting = new PendingEmits(pendingLimit);
 		synchronized (this) {
 			// set before the I/O thread can report the connection that flushes it
 			if (this.state == ConnectionState.NEW) {
-				this.pendingEmits = new PendingEmits(pendingLimit);
+				this.pendingEmits = waiting;
 			}
 		}
 		startIo(host, port);
@@ -473,20 +472,8 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		}
 		logger.info("{} connected to the broker at {}", this, this.endpoint);
 		Thread flusher = new Thread(() -> {
-			int count = waiting.size();
-			Event event;
-			while ((event = waiting.next()) != null) {
-				try {
-					send(event);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("{}: a pending emit of '{}' failed", this, event.type(), ex);
-				}
-			}
+			waiting.flush(this::send, logger, this);
 			this.pendingEmits = null;
-			if (count > 0) {
-				logger.info("{} sent the {} emits that waited for the broker", this, count);
-			}
 		}, this.name + "-pending");
 		flusher.setDaemon(true);
 		flusher.start();

@@ -25,7 +25,7 @@ final class ConnectionWatch implements ConnectionListener, ErrorListener {
 
 	private final Consumer<String> reconnected;
 
-	private final Runnable closed;
+	private final Consumer<Connection> closed;
 
 	private final Runnable slowConsumer;
 
@@ -35,10 +35,10 @@ final class ConnectionWatch implements ConnectionListener, ErrorListener {
 	 * @param owner the entry point, as log lines name it
 	 * @param disconnected told of every disconnect jnats reports, failed reconnect attempts included
 	 * @param reconnected told of each reconnect, with the server's URL
-	 * @param closed told when jnats closed the connection for good
+	 * @param closed told when jnats closed a connection for good, with the connection: a failed attempt's too
 	 * @param slowConsumer told of each slow consumer report
 	 */
-	ConnectionWatch(Object owner, Runnable disconnected, Consumer<String> reconnected, Runnable closed,
+	ConnectionWatch(Object owner, Runnable disconnected, Consumer<String> reconnected, Consumer<Connection> closed,
 			Runnable slowConsumer) {
 		this.owner = owner;
 		this.disconnected = disconnected;
@@ -52,7 +52,7 @@ final class ConnectionWatch implements ConnectionListener, ErrorListener {
 		switch (event) {
 			case DISCONNECTED -> this.disconnected.run();
 			case RECONNECTED -> this.reconnected.accept(connection.getConnectedUrl());
-			case CLOSED -> this.closed.run();
+			case CLOSED -> this.closed.accept(connection);
 			case LAME_DUCK -> logger.info("{}: the NATS server at {} is shutting down (lame duck)", this.owner,
 					connection.getConnectedUrl());
 			default -> {

@@ -11,6 +11,8 @@ public class NatsConnectException extends RuntimeException {
 
 	private final List<String> servers;
 
+	private final Duration connectTimeout;
+
 	/**
 	 * @param servers the servers tried
 	 * @param timeout the connect timeout per server
@@ -21,10 +23,16 @@ public class NatsConnectException extends RuntimeException {
 				+ cause.getMessage() + ". Start a server there, or fix aiodistbus.nats.servers, the credentials "
 				+ "or the TLS settings", cause);
 		this.servers = List.copyOf(servers);
+		this.connectTimeout = timeout;
 	}
 
 	/** @return the servers tried */
 	public List<String> servers() {
 		return this.servers;
+	}
+
+	/** @return how long each server was given to answer */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
 	}
 }

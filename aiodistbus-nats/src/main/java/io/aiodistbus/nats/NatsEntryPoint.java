@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,7 @@ import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
 import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.PendingEmits;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.topic.TopicPattern;
@@ -78,6 +80,11 @@ import io.nats.client.Nats;
  * ({@link ConnectionState#CONNECTING}, then {@link ConnectionState#CONNECTED}); with reconnect off, the
  * entry point closes. What was published while it was away is lost to it and counted from the sequence
  * numbers ({@link #stats()}).
+ * <p>
+ * {@link #connectInBackground(int)} returns at once instead, for an application that must start while
+ * its servers are down: the entry point is {@link ConnectionState#CONNECTING} until a server answers,
+ * however long that takes, and keeps the emits made until then, in order and up to a limit, to send
+ * them once connected.
  *
  * <h2>Bad input</h2>
  * A message that is no valid native frame, or whose subject is not its type's, is dropped with one log line
@@ -131,6 +138,9 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final List<Runnable> disruptListeners = new CopyOnWriteArrayList<>();
 
+	/** Counted down by {@link #close()}, which ends the background connect's wait between two rounds. */
+	private final CountDownLatch closing = new CountDownLatch(1);
+
 	private volatile ConnectionState state = ConnectionState.NEW;
 
 	private volatile Connection connection;
@@ -138,6 +148,12 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	private volatile Dispatcher dispatcher;
 
 	private volatile boolean everConnected;
+
+	/** Emits kept until the first connection while connecting in the background; {@code null} otherwise. */
+	private volatile PendingEmits pendingEmits;
+
+	/** The thread connecting in the background, until connected or closed; {@code null} otherwise. */
+	private volatile Thread connector;
 
 	/** Creates an entry point with the default options and the shared codec. */
 	public NatsEntryPoint() {
@@ -179,16 +195,10 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	 * @throws EntryPointStateException if already connected or closed
 	 */
 	public void connect() {
-		synchronized (this) {
-			if (this.state != ConnectionState.NEW) {
-				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
-			}
-			setState(ConnectionState.CONNECTING);
-		}
+		beginConnecting();
 		Connection connected;
 		try {
-			connected = Nats.connect(ConnectionWatch.jnatsOptions(this.options, new ConnectionWatch(this,
-					this::disconnected, this::reconnected, this::closedByJnats, this.slowConsumers::incrementAndGet)));
+			connected = Nats.connect(jnatsOptions());
 		}
 		catch (IOException ex) {
 			close();
@@ -199,10 +209,115 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			close();
 			throw new EntryPointStateException("Interrupted while connecting to " + this.options.servers());
 		}
+		if (!adopt(connected)) {
+			throw new EntryPointStateException("Cannot connect " + this + ": it was closed while connecting");
+		}
+	}
+
+	/**
+	 * Starts connecting and returns at once, for an application that must start while its servers are
+	 * down, as {@code DEntryPoint.connectInBackground} does: a thread of this entry point tries the
+	 * options' servers, each once per round and a round every {@linkplain NatsOptions#reconnectWait()
+	 * reconnect wait}, until one answers, however long that takes; the entry point is
+	 * {@link ConnectionState#CONNECTING} until then. Emits made before the first connection are kept in
+	 * order, up to {@code pendingLimit}, and sent once connected (before any later emit); beyond the limit
+	 * they are dropped and counted as {@link DropReason#QUEUE_FULL}. Handlers registered before receive
+	 * from the first connection on. {@link #close()} stops the attempts.
+	 * @param pendingLimit how many emits to keep until the first connection, at least 0
+	 * @throws EntryPointStateException if already connected or closed
+	 */
+	public void connectInBackground(int pendingLimit) {
+		PendingEmits waiting = new PendingEmits(pendingLimit);
+		synchronized (this) {
+			beginConnecting();
+			this.pendingEmits = waiting;
+			logger.info("{} connects to NATS at {} in the background; up to {} emits wait for it", this,
+					this.options.servers(), pendingLimit);
+			Thread started = new Thread(this::connectUntilConnected, this.name + "-connect");
+			started.setDaemon(true);
+			this.connector = started;
+			started.start();
+		}
+	}
+
+	private void beginConnecting() {
+		synchronized (this) {
+			if (this.state != ConnectionState.NEW) {
+				throw new EntryPointStateException("Cannot connect " + this + ": it is already " + this.state);
+			}
+			setState(ConnectionState.CONNECTING);
+		}
+	}
+
+	private io.nats.client.Options jnatsOptions() {
+		return ConnectionWatch.jnatsOptions(this.options, new ConnectionWatch(this, this::disconnected,
+				this::reconnected, this::closedByJnats, this.slowConsumers::incrementAndGet));
+	}
+
+	/**
+	 * The background connect: one jnats connect per round, which is what {@link #connect()} does, so the
+	 * connection is the same. Not jnats' {@code Nats.connectAsynchronously}: nothing can stop its thread
+	 * before its first report hands out the connection to close, and its retries (reconnect on connect)
+	 * stop where reconnects do, after one round with reconnect off.
+	 */
+	private void connectUntilConnected() {
+		io.nats.client.Options jnats = jnatsOptions();
+		boolean warned = false;
+		while (!isClosed()) {
+			Connection connected;
+			try {
+				connected = Nats.connect(jnats);
+			}
+			catch (IOException ex) {
+				if (!warned) {
+					warned = true;
+					logger.warn("{}: no NATS server of {} answers yet ({}); trying again every {} ms", this,
+							this.options.servers(), ex.getMessage(), this.options.reconnectWait().toMillis());
+				}
+				if (awaitClosing(this.options.reconnectWait())) {
+					return;
+				}
+				continue;
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			try {
+				if (adopt(connected)) {
+					// close() waits for this before it closes the connection, so these still go out
+					this.pendingEmits.flush(this::sendEvent, logger, this);
+					this.pendingEmits = null;
+				}
+			}
+			catch (RuntimeException ex) {
+				// the server went away as it was taken, and jnats closed the connection (reconnect off)
+				logger.error("{}: could not use the connection to {}; closing", this, connected.getConnectedUrl(), ex);
+				close();
+			}
+			return;
+		}
+	}
+
+	/** @return whether the entry point closed within the timeout (or the thread was interrupted) */
+	private boolean awaitClosing(Duration timeout) {
+		try {
+			return this.closing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Makes a new connection this entry point's: emits go out on it and the handlers' subscriptions are
+	 * proven live on it.
+	 * @return {@code false} if the entry point was closed meanwhile; the connection is then closed too
+	 */
+	private boolean adopt(Connection connected) {
 		synchronized (this) {
 			if (this.state == ConnectionState.CLOSED) {
 				closeQuietly(connected);
-				throw new EntryPointStateException("Cannot connect " + this + ": it was closed while connecting");
+				return false;
 			}
 			this.connection = connected;
 			this.outgoing.start(connected);
@@ -217,6 +332,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		setState(ConnectionState.CONNECTED);
 		logger.info("{} connected to NATS at {} (subjects under '{}.')", this, connected.getConnectedUrl(),
 				this.subjects.prefix());
+		return true;
 	}
 
 	/** A PING round trip: the server answers it after the subscriptions sent before it took effect. */
@@ -248,7 +364,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	 */
 	public void announceClose() {
 		checkConnected(ReservedTopics.CLOSE);
-		sendEvent(Event.emitted(ReservedTopics.CLOSE, null, this.codec::dtypeOf, null));
+		publish(Event.emitted(ReservedTopics.CLOSE, null, this.codec::dtypeOf, null));
 	}
 
 	/**
@@ -392,7 +508,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		if (this.state == ConnectionState.CLOSED) {
 			throw new EntryPointStateException("Cannot emit '" + type + "': " + this + " is closed");
 		}
-		if (!this.everConnected) {
+		if (!this.everConnected && this.pendingEmits == null) {
 			throw new EntryPointStateException("Cannot emit '" + type + "': " + this
 					+ " is not connected; call connect() first");
 		}
@@ -400,6 +516,17 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	@Override
 	protected void publish(Event event) {
+		PendingEmits waiting = this.pendingEmits;
+		if (waiting != null) {
+			PendingEmits.Offer offer = waiting.offer(event);
+			if (offer == PendingEmits.Offer.FULL) {
+				this.drops.dropped(DropReason.QUEUE_FULL, event.type(),
+						"not connected to NATS yet, and as many emits as allowed already wait for it");
+			}
+			if (offer != PendingEmits.Offer.CLOSED) {
+				return;
+			}
+		}
 		sendEvent(event);
 	}
 
@@ -614,15 +741,18 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		setState(ConnectionState.CONNECTED);
 	}
 
-	private void closedByJnats() {
-		if (!isClosed()) {
+	/** Of this entry point's connection only: jnats closes each failed attempt of a connect too. */
+	private void closedByJnats(Connection closed) {
+		if (closed == this.connection && !isClosed()) {
 			logger.warn("{}: jnats closed the connection (reconnect off or given up); closing", this);
 			close();
 		}
 	}
 
 	/**
-	 * Flushes what was emitted (up to the close flush timeout) and closes the connection. Idempotent.
+	 * Flushes what was emitted (up to the close flush timeout) and closes the connection; while connecting
+	 * in the background, stops the attempts (waiting up to the connect timeout for one under way).
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -634,6 +764,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			setState(ConnectionState.CLOSED);
 			current = this.connection;
 		}
+		stopConnector();
 		if (current == null) {
 			return;
 		}
@@ -651,6 +782,28 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			}
 		}
 		closeQuietly(current);
+	}
+
+	/**
+	 * Ends the background connect, if one runs, and waits for it: an attempt under way is left to end by
+	 * itself, since jnats cleans up after an interrupted attempt only in part; once it has, the connector
+	 * closes what it connected, or sends the emits that waited, which closing then flushes.
+	 */
+	private void stopConnector() {
+		this.closing.countDown();
+		Thread running = this.connector;
+		if (running == null || running == Thread.currentThread()) {
+			return;
+		}
+		try {
+			running.join(this.options.connectTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (running.isAlive()) {
+			logger.warn("{}: a connection attempt still runs; it ends within the connect timeout", this);
+		}
 	}
 
 	private static void closeQuietly(Connection connection) {

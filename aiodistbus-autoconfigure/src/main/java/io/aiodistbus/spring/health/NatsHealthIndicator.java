@@ -8,7 +8,7 @@ import io.aiodistbus.nats.NatsStats;
 
 /**
  * Health of an entry point on NATS, as a client's: up while connected, unknown before the first
- * connect, down while disrupted, reconnecting (failing over) or closed. Details as a client's, with the
+ * connect, down while connecting in the background, disrupted, reconnecting (failing over) or closed. Details as a client's, with the
  * server connected to in place of the broker, and the slow consumer reports in place of pulses (NATS
  * watches the connection itself, with its own pings).
  */
