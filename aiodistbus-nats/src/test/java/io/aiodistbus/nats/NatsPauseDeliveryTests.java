@@ -1,7 +1,9 @@
 package io.aiodistbus.nats;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -10,12 +12,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.aiodistbus.codec.PayloadCodec;
+import io.aiodistbus.event.EventIds;
+import io.aiodistbus.internal.wire.NativeFrame;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A graceful shutdown's first step on NATS: the handler running and the events queued behind it finish,
  * later events are not delivered (nor counted as lost), emits still go out, and resuming delivers again.
+ * The first five events come from a plain jnats connection, one NATS message each, so that the queue
+ * the pause finds holds a known number of messages (an entry point would batch them).
  */
 class NatsPauseDeliveryTests {
 
@@ -44,8 +54,15 @@ class NatsPauseDeliveryTests {
 		});
 		this.receiver.connect();
 		this.sender.connect();
-		for (int i = 1; i <= 5; i++) {
-			this.sender.emit("work", i);
+		Connection raw = Nats.connect(this.server.url());
+		try {
+			for (int i = 1; i <= 5; i++) {
+				raw.publish("aiodistbus.work", frame(i));
+			}
+			raw.flush(Duration.ofSeconds(5));
+		}
+		finally {
+			raw.close();
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.receiver.stats().queued() == 4);
 
@@ -67,6 +84,13 @@ class NatsPauseDeliveryTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 6);
 		assertThat(handled).endsWith(10);
 		assertThat(this.receiver.stats().lost()).isZero();
+	}
+
+	/** Event {@code n} of a publisher named "raw", as an entry point would write it alone. */
+	private static byte[] frame(int n) {
+		PayloadCodec codec = PayloadCodec.shared();
+		return NativeFrame.write("work".getBytes(StandardCharsets.UTF_8), codec.encode(n), codec.dtypeOf(n),
+				EventIds.next(), "2026-12-06T12:00:00.000000", "raw", n, Map.of());
 	}
 
 	private NatsEntryPoint entryPoint() {
