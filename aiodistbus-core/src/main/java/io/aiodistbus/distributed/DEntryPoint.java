@@ -26,6 +26,7 @@ import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
+import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.PendingEmits;
 import io.aiodistbus.internal.dispatch.Subscriber;
@@ -107,12 +108,10 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	private final GroupPicker groups = new GroupPicker();
 
 	/**
-	 * Completed once the reply prefix is subscribed and proven live, which the first request waits for
-	 * (and any made meanwhile); it stays subscribed across reconnects, as the SUB socket keeps it.
+	 * Subscribes the reply prefix and proves it live before the first request, which waits for it (as do
+	 * any made meanwhile); it stays subscribed across reconnects, as the SUB socket keeps it.
 	 */
-	private final CompletableFuture<Void> repliesLive = new CompletableFuture<>();
-
-	private final AtomicBoolean repliesSubscribed = new AtomicBoolean();
+	private final Once repliesLive = new Once();
 
 	/** Whether the warning that a Python broker routes nothing to grouped handlers was logged. */
 	private final AtomicBoolean warnedNoGroups = new AtomicBoolean();
@@ -402,22 +401,10 @@ public final class DEntryPoint extends AbstractEntryPoint {
 	@Override
 	protected void prepareReplies(String replyPrefix) {
 		ClientIo current = this.io;
-		if (current == null || this.repliesLive.isDone()) {
-			return;
-		}
-		if (this.repliesSubscribed.compareAndSet(false, true)) {
-			awaitLive(current, replyPrefix, replyPrefix + "*");
-			this.repliesLive.complete(null);
-			return;
-		}
-		try {
-			this.repliesLive.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
-			// awaitLive logged it; the request goes out and may time out
+		if (current != null) {
+			// a wait that runs out was logged by awaitLive; the request goes out and may time out
+			this.repliesLive.run(() -> awaitLive(current, replyPrefix, replyPrefix + "*"),
+					this.options.connectTimeout());
 		}
 	}
 

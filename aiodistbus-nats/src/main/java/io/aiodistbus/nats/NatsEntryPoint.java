@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,6 +27,7 @@ import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
+import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.PendingEmits;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
@@ -112,10 +111,8 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final GroupPicker groups = new GroupPicker();
 
-	/** Completed once the subscription to this entry point's replies is live; requests wait for it. */
-	private final CompletableFuture<Void> repliesLive = new CompletableFuture<>();
-
-	private final AtomicBoolean repliesSubscribed = new AtomicBoolean();
+	/** Subscribes to this entry point's replies before its first request; later requests wait for it. */
+	private final Once repliesLive = new Once();
 
 	private final Outgoing outgoing;
 
@@ -473,22 +470,11 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	 */
 	@Override
 	protected void prepareReplies(String replyPrefix) {
-		if (this.repliesLive.isDone()) {
-			return;
-		}
-		if (this.repliesSubscribed.compareAndSet(false, true)) {
+		boolean live = this.repliesLive.run(() -> {
 			this.subscriptions.add(this.subjects.subscription(TopicPattern.parse(replyPrefix + "*")), null);
 			proveLive(this.options.connectTimeout());
-			this.repliesLive.complete(null);
-			return;
-		}
-		try {
-			this.repliesLive.get(this.options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (TimeoutException | ExecutionException ex) {
+		}, this.options.connectTimeout());
+		if (!live) {
 			logger.warn("{}: the subscription to replies was not proven live within {} ms", this,
 					this.options.connectTimeout().toMillis());
 		}
