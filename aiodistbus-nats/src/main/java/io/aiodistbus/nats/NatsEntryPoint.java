@@ -3,7 +3,6 @@ package io.aiodistbus.nats;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,21 +24,15 @@ import io.aiodistbus.distributed.ConnectionState;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
-import io.aiodistbus.internal.dispatch.Dispatch;
-import io.aiodistbus.internal.dispatch.GroupPicker;
-import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.Observers;
+import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.PendingEmits;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
 import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.topic.TopicPattern;
-import io.aiodistbus.internal.wire.NativeBatch;
-import io.aiodistbus.internal.wire.NativeFrame;
-import io.aiodistbus.internal.wire.WireEvent;
-import io.aiodistbus.internal.wire.WireFormatException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 
 /**
@@ -107,9 +100,9 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final DeliveryGate gate = new DeliveryGate();
 
-	private final SubjectSubscriptions subscriptions = new SubjectSubscriptions(this.gate::take, this::received);
+	private final Incoming incoming;
 
-	private final GroupPicker groups = new GroupPicker();
+	private final SubjectSubscriptions subscriptions;
 
 	/** Subscribes to this entry point's replies before its first request; later requests wait for it. */
 	private final Once repliesLive = new Once();
@@ -120,11 +113,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 
 	private final Drops drops = new Drops("Entry point " + this.name);
 
-	private final NativeFrame.Checker checker = new NativeFrame.Checker();
-
 	private final AtomicLong emitted = new AtomicLong();
-
-	private final AtomicLong received = new AtomicLong();
 
 	private final AtomicLong reconnects = new AtomicLong();
 
@@ -173,6 +162,9 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		this.options = options;
 		this.codec = codec;
 		this.subjects = new Subjects(options.subjectPrefix());
+		this.incoming = new Incoming(this.subjects, this.table, this.gate, this.sequences, this.drops, codec,
+				new IncomingOwner());
+		this.subscriptions = new SubjectSubscriptions(this.gate::take, this.incoming::received);
 		this.outgoing = new Outgoing(id(), this.subjects, (events, type) -> this.drops.dropped(DropReason.QUEUE_FULL,
 				events, type, "jnats did not take a batch of " + events + " events"), this.name + "-flush");
 		// the bus's close reaches every entry point, whether or not a handler asked for it
@@ -433,7 +425,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 				: null;
 		long queued = (consumer != null && consumer.isActive()) ? consumer.getPendingMessageCount() : 0;
 		long refused = (consumer != null) ? consumer.getDroppedCount() : 0;
-		return new NatsStats(this.state, server, this.emitted.get(), this.received.get(), this.reconnects.get(), queued,
+		return new NatsStats(this.state, server, this.emitted.get(), this.incoming.delivered(), this.reconnects.get(), queued,
 				this.sequences.lost(), this.sequences.outOfOrder(), this.sequences.epochs(), this.slowConsumers.get(),
 				this.drops.snapshot(refused));
 	}
@@ -544,143 +536,6 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	protected CompletableFuture<Event> publishAsync(Event event) {
 		publish(event);
 		return CompletableFuture.completedFuture(event);
-	}
-
-	/**
-	 * On the dispatcher thread: one message, from its canonical plain subscription or from a queue group.
-	 * @param group the consumer group NATS chose this entry point in, {@code null} for a plain subscription
-	 */
-	private void received(Message message, String group) {
-		if (message.isStatusMessage()) {
-			statusReceived(message);
-			return;
-		}
-		byte[] data = message.getData();
-		// once per message, not per event of a batch: the gate admits or holds back what jnats queued
-		boolean admitted = this.gate.enter();
-		try {
-			if (NativeBatch.isBatch(data)) {
-				NativeBatch.forEach(data, this.checker, true, new NativeBatch.Sink() {
-					@Override
-					public void event(int from, int to, WireEvent event) {
-						received(event, message.getSubject(), group, admitted);
-					}
-
-					@Override
-					public void invalid(WireFormatException ex) {
-						dropped(ex, message);
-					}
-				});
-			}
-			else {
-				receivedAlone(message, group, admitted);
-			}
-		}
-		finally {
-			if (admitted) {
-				this.gate.leave();
-			}
-		}
-	}
-
-	private void receivedAlone(Message message, String group, boolean admitted) {
-		WireEvent wire;
-		try {
-			wire = NativeFrame.decode(message.getData(), this.checker);
-		}
-		catch (WireFormatException ex) {
-			dropped(ex, message);
-			return;
-		}
-		received(wire, message.getSubject(), group, admitted);
-	}
-
-	private void dropped(WireFormatException ex, Message message) {
-		this.drops.dropped(ex.reason(), ex.eventType(), ex.getMessage() + " (subject " + message.getSubject() + ")");
-	}
-
-	/**
-	 * One event, of a message alone or of a batch.
-	 * @param admitted whether the delivery gate lets the message's events reach the handlers
-	 */
-	private void received(WireEvent wire, String subject, String group, boolean admitted) {
-		if (!this.subjects.subject(wire.type()).equals(subject)) {
-			this.drops.dropped(DropReason.TOPIC_MISMATCH, wire.type(), "published on subject " + subject
-					+ ", not its type's");
-			return;
-		}
-		if (isOwnReply(wire.type())) {
-			replied(wire);
-			return;
-		}
-		if (group != null) {
-			if (admitted) {
-				routed(wire, group);
-			}
-			return;
-		}
-		Subscriber[] subscribers = GroupPicker.ungrouped(this.table.resolve(wire.type()));
-		if (subscribers.length > 0) {
-			this.sequences.seen(wire.source(), wire.type(), wire.sequence());
-			if (admitted) {
-				deliver(wire, subscribers);
-			}
-		}
-		if (wire.type().equals(ReservedTopics.CLOSE)) {
-			logger.info("{}: the bus on '{}.' announced its close", this, this.subjects.prefix());
-			// not on this thread: closing stops the dispatcher whose thread this is
-			Thread closer = new Thread(this::close, this.name + "-close");
-			closer.setDaemon(true);
-			closer.start();
-		}
-	}
-
-	/** Not in the loss accounting: a member gets a part of each publisher's sequence. */
-	private void routed(WireEvent wire, String group) {
-		Subscriber chosen = this.groups.oneOf(this.table.resolve(wire.type()), group);
-		if (chosen != null) {
-			deliver(wire, new Subscriber[] { chosen });
-		}
-	}
-
-	/** Replies complete requests even while delivery is paused, as they do on the ZeroMQ client. */
-	private void replied(WireEvent wire) {
-		try {
-			replyReceived(wire.toEvent(this.codec));
-		}
-		catch (WireFormatException ex) {
-			this.drops.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
-		}
-	}
-
-	/**
-	 * The server's answer to a request that no subscription matched (status 503 on the request's reply
-	 * subject), which fails the request at once; NATS sends other statuses to JetStream's consumers only.
-	 */
-	private void statusReceived(Message message) {
-		String replyType = this.subjects.type(message.getSubject());
-		if (message.getStatus().isNoResponders() && replyType != null && isOwnReply(replyType)) {
-			replyReceived(Event.emitted(replyType, null, this.codec::dtypeOf, null,
-					Map.of(ReplyHeaders.STATUS, ReplyHeaders.NO_RESPONDERS)));
-			return;
-		}
-		logger.debug("{}: ignored NATS status {} on subject {}", this, message.getStatus(), message.getSubject());
-	}
-
-	private void deliver(WireEvent wire, Subscriber[] subscribers) {
-		Event event;
-		try {
-			event = wire.toEvent(this.codec);
-		}
-		catch (WireFormatException ex) {
-			this.drops.dropped(DropReason.PAYLOAD, wire.type(), ex.getMessage());
-			return;
-		}
-		this.received.incrementAndGet();
-		if (!observers().isEmpty()) {
-			observers().received(event);
-		}
-		Dispatch.deliver(event, subscribers);
 	}
 
 	private void setState(ConnectionState next) {
@@ -804,5 +659,34 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	@Override
 	public String toString() {
 		return "NatsEntryPoint[" + this.name + ", " + id() + "]";
+	}
+
+	/** What {@link Incoming} needs of this entry point, some of it protected in its superclass. */
+	private final class IncomingOwner implements Incoming.Owner {
+
+		@Override
+		public boolean isOwnReply(String type) {
+			return NatsEntryPoint.this.isOwnReply(type);
+		}
+
+		@Override
+		public void replyReceived(Event reply) {
+			NatsEntryPoint.this.replyReceived(reply);
+		}
+
+		@Override
+		public Observers observers() {
+			return NatsEntryPoint.this.observers();
+		}
+
+		@Override
+		public void closeAnnounced() {
+			logger.info("{}: the bus on '{}.' announced its close", NatsEntryPoint.this,
+					NatsEntryPoint.this.subjects.prefix());
+			// not on this thread: closing stops the dispatcher whose thread this is
+			Thread closer = new Thread(NatsEntryPoint.this::close, NatsEntryPoint.this.name + "-close");
+			closer.setDaemon(true);
+			closer.start();
+		}
 	}
 }
