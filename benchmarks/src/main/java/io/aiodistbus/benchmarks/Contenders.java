@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.aiodistbus.benchmarks.distributed.DirectTopology;
 import io.aiodistbus.benchmarks.distributed.NatsPingPong;
 import io.aiodistbus.benchmarks.distributed.NatsTopology;
+import io.aiodistbus.benchmarks.distributed.OurNatsPingPong;
 import io.aiodistbus.benchmarks.distributed.OurNatsTopology;
 import io.aiodistbus.benchmarks.distributed.OurPingPong;
 import io.aiodistbus.benchmarks.distributed.OurTopology;
@@ -108,6 +109,7 @@ final class Contenders {
 		result.add(new Latency(OUR_BROKER, RelayPingPong::viaOurBroker));
 		if (NATS_INSTALLED) {
 			result.add(new Latency(NATS, NatsPingPong::new));
+			result.add(new Latency(OURS_ON_NATS, OurNatsPingPong::new));
 		}
 		if (REDIS_INSTALLED) {
 			result.add(new Latency(REDIS, RedisPingPong::new));

@@ -76,6 +76,14 @@ final class LatencyPart {
 					ratios(inline, nats, LatencyRun.Result::p50Micros), Double.NaN, false,
 					"per-round ratio; an opt-in for handlers that never block");
 		}
+		List<LatencyRun.Result> onNats = results.get(Contenders.OURS_ON_NATS);
+		if (onNats != null && nats != null) {
+			this.table.ratio(part, "p50 " + Contenders.OURS_ON_NATS + " / " + Contenders.NATS,
+					ratios(onNats, nats, LatencyRun.Result::p50Micros), Double.NaN, false,
+					"per-round ratio; the same server, our envelope and dispatch");
+			this.table.ratio(part, "p99 " + Contenders.OURS_ON_NATS + " / " + Contenders.NATS,
+					ratios(onNats, nats, LatencyRun.Result::p99Micros), Double.NaN, false, "per-round ratio");
+		}
 		List<LatencyRun.Result> pythonFormat = results.get(Contenders.OURS_PYTHON);
 		if (pythonFormat != null && relay != null) {
 			this.table.ratio(part, "p50 " + Contenders.OURS_PYTHON + " / bare relay",
