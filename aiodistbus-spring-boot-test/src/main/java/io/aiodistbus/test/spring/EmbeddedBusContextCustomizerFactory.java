@@ -10,6 +10,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
 import io.aiodistbus.test.EmbeddedBus;
+import io.aiodistbus.test.EmbeddedBus.Transport;
 
 /**
  * Gives a test class with {@link EmbeddedBus @EmbeddedBus} its broker, as Boot's service connections
@@ -29,7 +30,15 @@ class EmbeddedBusContextCustomizerFactory implements ContextCustomizerFactory {
 		if (!annotation.isPresent()) {
 			return null;
 		}
-		return new EmbeddedBusContextCustomizer(annotation.getBoolean("security"), annotation.getString("mode"));
+		Transport transport = annotation.getEnum("transport", Transport.class);
+		boolean security = annotation.getBoolean("security");
+		transport.checkSupported(security, testClass.getClassLoader());
+		return new EmbeddedBusContextCustomizer(transport, security, mode(transport, annotation.getString("mode")));
+	}
+
+	/** The default mode, {@code client}, is the ZeroMQ broker's: an application on NATS runs in 'nats'. */
+	private static String mode(Transport transport, String mode) {
+		return (transport == Transport.NATS && mode.equals("client")) ? "nats" : mode;
 	}
 
 }

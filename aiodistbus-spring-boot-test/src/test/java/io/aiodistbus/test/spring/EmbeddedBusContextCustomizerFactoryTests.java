@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextCustomizer;
 
 import io.aiodistbus.test.EmbeddedBus;
+import io.aiodistbus.test.EmbeddedBus.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class EmbeddedBusContextCustomizerFactoryTests {
 
@@ -30,7 +32,23 @@ class EmbeddedBusContextCustomizerFactoryTests {
 	@Test
 	void nestedClassShouldTakeTheSettingsOfItsEnclosingClass() {
 		assertThat(this.factory.createContextCustomizer(SecureBus.Inner.class, List.of()))
-			.isEqualTo(new EmbeddedBusContextCustomizer(true, ""));
+			.isEqualTo(new EmbeddedBusContextCustomizer(Transport.ZEROMQ, true, ""));
+	}
+
+	@Test
+	void natsShouldRunTheApplicationInNatsModeUnlessTheTestSaysOtherwise() {
+		assertThat(this.factory.createContextCustomizer(NatsBus.class, List.of()))
+			.isEqualTo(new EmbeddedBusContextCustomizer(Transport.NATS, false, "nats"))
+			.isNotEqualTo(this.factory.createContextCustomizer(Bus.class, List.of()));
+		assertThat(this.factory.createContextCustomizer(NatsBusOwnMode.class, List.of()))
+			.isEqualTo(new EmbeddedBusContextCustomizer(Transport.NATS, false, ""));
+	}
+
+	@Test
+	void natsWithSecurityShouldBeRefused() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.factory.createContextCustomizer(SecureNatsBus.class, List.of()))
+			.withMessageContaining("not supported with transport = NATS");
 	}
 
 	static class Plain {
@@ -44,6 +62,21 @@ class EmbeddedBusContextCustomizerFactoryTests {
 
 	@EmbeddedBus
 	static class OtherBus {
+
+	}
+
+	@EmbeddedBus(transport = Transport.NATS)
+	static class NatsBus {
+
+	}
+
+	@EmbeddedBus(transport = Transport.NATS, mode = "")
+	static class NatsBusOwnMode {
+
+	}
+
+	@EmbeddedBus(transport = Transport.NATS, security = true)
+	static class SecureNatsBus {
 
 	}
 

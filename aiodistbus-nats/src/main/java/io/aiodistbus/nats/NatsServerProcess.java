@@ -1,6 +1,7 @@
 package io.aiodistbus.nats;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -19,20 +20,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import org.awaitility.Awaitility;
+import java.util.stream.Stream;
 
 /**
- * A real {@code nats-server} in a process of its own on a free loopback port, as the benchmarks start
- * theirs: started, waited for until its port accepts connections, ended on {@link #close()} (gracefully)
- * or {@link #kill()} ({@code kill -9}), and at the latest when the JVM exits. A missing server fails the
- * test: these tests are about NATS and must not pass without it. In this module's test-jar, for the
- * standalone broker's bridge tests and the Spring layer's tests of 'nats' mode.
+ * A real {@code nats-server} in a process of its own on a loopback port, for tests: started, waited for
+ * until its port accepts connections, ended on {@link #close()} (gracefully) or {@link #kill()}
+ * ({@code kill -9}), and at the latest when the JVM exits. A missing server is an error, never a skip: a
+ * test about NATS must not pass without it. Main code rather than a test helper so that
+ * {@code aiodistbus-test}'s {@code EmbeddedNatsServer} and this module's own tests share it: that module
+ * depends on this one, so its classes cannot serve this module's tests.
+ * <p>
+ * The executable is the one the system property {@value #EXECUTABLE_PROPERTY} names, else
+ * {@code nats-server} on the {@code PATH}, in {@code /usr/sbin}, {@code /usr/bin} or
+ * {@code /usr/local/bin}.
  */
 public final class NatsServerProcess implements AutoCloseable {
 
-	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nats-server"),
-			Path.of("/usr/bin/nats-server"), Path.of("/usr/local/bin/nats-server"));
+	/** The system property that names the {@code nats-server} executable, when it is not found otherwise. */
+	public static final String EXECUTABLE_PROPERTY = "aiodistbus.nats-server";
+
+	private static final String EXECUTABLE = "nats-server";
+
+	/** After the {@code PATH}: where packages put it (Debian's is in {@code /usr/sbin}, off most users' PATH). */
+	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin", EXECUTABLE),
+			Path.of("/usr/bin", EXECUTABLE), Path.of("/usr/local/bin", EXECUTABLE));
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -89,25 +102,58 @@ public final class NatsServerProcess implements AutoCloseable {
 		}
 		LIVE.add(this.process);
 		drainOutput(this.process);
-		Awaitility.await("nats-server listening on " + this.port)
-			.atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("nats-server exited: " + lastOutput());
-				}
-				return accepts();
-			});
+		awaitListening();
 	}
 
-	private static Path executable() {
-		return CANDIDATES.stream()
+	private void awaitListening() {
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (!accepts()) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("nats-server exited before listening on " + this.port + ": "
+						+ lastOutput());
+			}
+			if (System.nanoTime() - deadline > 0) {
+				stop(true);
+				throw new IllegalStateException("nats-server did not listen on " + this.port + " within "
+						+ START_TIMEOUT.toSeconds() + " s: " + lastOutput());
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				stop(true);
+				throw new IllegalStateException("interrupted while waiting for nats-server on " + this.port, ex);
+			}
+		}
+	}
+
+	/**
+	 * @return the {@code nats-server} executable
+	 * @throws IllegalStateException if there is none, saying how to install it
+	 */
+	public static Path executable() {
+		String configured = System.getProperty(EXECUTABLE_PROPERTY);
+		if (configured != null && !configured.isBlank()) {
+			Path path = Path.of(configured);
+			if (!Files.isExecutable(path)) {
+				throw new IllegalStateException(EXECUTABLE_PROPERTY + "=" + configured + " is not an executable file");
+			}
+			return path;
+		}
+		String pathVariable = System.getenv().getOrDefault("PATH", "");
+		Stream<Path> onPath = Stream.of(pathVariable.split(File.pathSeparator))
+			.filter((directory) -> !directory.isEmpty())
+			.map((directory) -> Path.of(directory, EXECUTABLE));
+		return Stream.concat(onPath, CANDIDATES.stream())
 			.filter(Files::isExecutable)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"nats-server is not installed (looked in " + CANDIDATES + "); apt-get install nats-server"));
+			.orElseThrow(() -> new IllegalStateException("nats-server is not installed: not on the PATH nor in "
+					+ CANDIDATES + " (apt-get install nats-server, or set -D" + EXECUTABLE_PROPERTY
+					+ "=/path/to/nats-server)"));
 	}
 
+	/** @return a loopback port free at the moment */
 	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
@@ -194,7 +240,7 @@ public final class NatsServerProcess implements AutoCloseable {
 		drain.start();
 	}
 
-	String lastOutput() {
+	private String lastOutput() {
 		synchronized (this.output) {
 			return String.join(" / ", this.output);
 		}
