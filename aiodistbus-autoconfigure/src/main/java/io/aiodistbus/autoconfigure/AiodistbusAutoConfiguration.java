@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 import io.aiodistbus.BusErrorHandler;
+import io.aiodistbus.BusInstrumentation;
+import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.HandlerOptions;
 import io.aiodistbus.RetryingErrorHandler;
@@ -47,6 +49,13 @@ public final class AiodistbusAutoConfiguration {
 	@ConditionalOnMissingBean(BusErrorHandler.class)
 	RetryingErrorHandler aiodistbusErrorHandler(AiodistbusProperties properties) {
 		return BusErrorHandlers.fromProperties(properties.getError());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntryPointConfigurer aiodistbusEntryPointConfigurer(ObjectProvider<BusObserver> observers,
+			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation) {
+		return new EntryPointConfigurer(observers, errorHandler, instrumentation);
 	}
 
 	@Bean

@@ -11,9 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.aiodistbus.BusErrorHandler;
-import io.aiodistbus.BusInstrumentation;
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.ConnectionState;
@@ -52,14 +49,10 @@ public final class AiodistbusNatsAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	NatsEntryPoint aiodistbusEntryPoint(AiodistbusNatsProperties properties, NatsConnectionDetails connection,
-			PayloadCodec codec, ObjectProvider<NatsOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
-			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation,
+			PayloadCodec codec, ObjectProvider<NatsOptionsCustomizer> customizers, EntryPointConfigurer configurer,
 			Environment environment) {
-		NatsEntryPoint entryPoint = new NatsEntryPoint(natsOptions(properties, connection, environment, customizers),
-				codec);
-		BusObservers.addTo(entryPoint, observers);
-		BusErrorHandlers.applyTo(entryPoint, errorHandler);
-		return BusInstrumentations.applyTo(entryPoint, instrumentation);
+		return configurer.configure(
+				new NatsEntryPoint(natsOptions(properties, connection, environment, customizers), codec));
 	}
 
 	@Bean

@@ -7,9 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.aiodistbus.BusErrorHandler;
-import io.aiodistbus.BusInstrumentation;
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.BrokerOptions;
@@ -54,13 +51,9 @@ class BrokerBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(DEventBus broker, AiodistbusProperties properties, PayloadCodec codec,
-			ObjectProvider<ClientOptionsCustomizer> customizers, ObjectProvider<BusObserver> observers,
-			ObjectProvider<BusErrorHandler> errorHandler, ObjectProvider<BusInstrumentation> instrumentation) {
-		DEntryPoint client = new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(),
-				BusSecurity.inAppClient(properties.getSecurity()), customizers), codec);
-		BusObservers.addTo(client, observers);
-		BusErrorHandlers.applyTo(client, errorHandler);
-		return BusInstrumentations.applyTo(client, instrumentation);
+			ObjectProvider<ClientOptionsCustomizer> customizers, EntryPointConfigurer configurer) {
+		return configurer.configure(new DEntryPoint(ClientBusConfiguration.clientOptions(properties.getClient(),
+				BusSecurity.inAppClient(properties.getSecurity()), customizers), codec));
 	}
 
 	/**

@@ -5,9 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.aiodistbus.BusErrorHandler;
-import io.aiodistbus.BusInstrumentation;
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.distributed.ClientOptions;
@@ -36,14 +33,9 @@ class ClientBusConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
 	DEntryPoint aiodistbusEntryPoint(AiodistbusProperties properties, AiodistbusConnectionDetails connectionDetails,
-			PayloadCodec codec, ObjectProvider<ClientOptionsCustomizer> customizers,
-			ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
-			ObjectProvider<BusInstrumentation> instrumentation) {
-		DEntryPoint client = new DEntryPoint(
-				clientOptions(properties.getClient(), connectionDetails.security(), customizers), codec);
-		BusObservers.addTo(client, observers);
-		BusErrorHandlers.applyTo(client, errorHandler);
-		return BusInstrumentations.applyTo(client, instrumentation);
+			PayloadCodec codec, ObjectProvider<ClientOptionsCustomizer> customizers, EntryPointConfigurer configurer) {
+		return configurer.configure(new DEntryPoint(
+				clientOptions(properties.getClient(), connectionDetails.security(), customizers), codec));
 	}
 
 	@Bean

@@ -2,14 +2,10 @@ package io.aiodistbus.autoconfigure;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.aiodistbus.BusErrorHandler;
-import io.aiodistbus.BusInstrumentation;
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.EntryPoint;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.local.EventBus;
@@ -34,13 +30,8 @@ class LocalBusConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(EntryPoint.class)
-	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec,
-			ObjectProvider<BusObserver> observers, ObjectProvider<BusErrorHandler> errorHandler,
-			ObjectProvider<BusInstrumentation> instrumentation) {
-		LocalEntryPoint entryPoint = new LocalEntryPoint(codec);
-		BusObservers.addTo(entryPoint, observers);
-		BusErrorHandlers.applyTo(entryPoint, errorHandler);
-		BusInstrumentations.applyTo(entryPoint, instrumentation);
+	LocalEntryPoint aiodistbusEntryPoint(EventBus eventBus, PayloadCodec codec, EntryPointConfigurer configurer) {
+		LocalEntryPoint entryPoint = configurer.configure(new LocalEntryPoint(codec));
 		entryPoint.connect(eventBus);
 		return entryPoint;
 	}
