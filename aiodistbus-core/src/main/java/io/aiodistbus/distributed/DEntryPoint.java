@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,20 +16,20 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.codec.PayloadCodec;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.Callbacks;
 import io.aiodistbus.internal.dispatch.Dispatch;
 import io.aiodistbus.internal.dispatch.GroupPicker;
-import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.HandlerTable;
+import io.aiodistbus.internal.dispatch.Once;
 import io.aiodistbus.internal.dispatch.PendingEmits;
-import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.dispatch.SequenceTracker;
+import io.aiodistbus.internal.dispatch.Subscriber;
 import io.aiodistbus.internal.wire.WireEvent;
 
 /**
@@ -128,9 +127,9 @@ public final class DEntryPoint extends AbstractEntryPoint {
 
 	private final AtomicLong reconnects = new AtomicLong();
 
-	private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+	private final Callbacks<ConnectionState> stateListeners = new Callbacks<>(logger, "State listener");
 
-	private final List<Runnable> disruptListeners = new CopyOnWriteArrayList<>();
+	private final Callbacks<Void> disruptListeners = new Callbacks<>(logger, "Disrupt callback");
 
 	private volatile ConnectionState state = ConnectionState.NEW;
 
@@ -167,12 +166,11 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		super(codec);
 		this.options = options;
 		this.codec = codec;
-		addObserver(new BusObserver() {
-			@Override
-			public void payloadRejected(Event event, String handler, RuntimeException error) {
-				DEntryPoint.this.drops.increment(DropReason.PAYLOAD);
-			}
-		});
+	}
+
+	@Override
+	protected void payloadRejected() {
+		this.drops.increment(DropReason.PAYLOAD);
 	}
 
 	/**
@@ -559,14 +557,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 			}
 			this.state = next;
 		}
-		for (Consumer<ConnectionState> listener : this.stateListeners) {
-			try {
-				listener.accept(next);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("State listener {} failed", listener, ex);
-			}
-		}
+		this.stateListeners.run(next);
 	}
 
 	/**
@@ -643,14 +634,7 @@ public final class DEntryPoint extends AbstractEntryPoint {
 		public void disrupted(String reason) {
 			logger.warn("{} lost the broker at {}: {}", DEntryPoint.this, DEntryPoint.this.endpoint, reason);
 			setState(ConnectionState.DISRUPTED);
-			for (Runnable callback : DEntryPoint.this.disruptListeners) {
-				try {
-					callback.run();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Disrupt callback {} failed", callback, ex);
-				}
-			}
+			DEntryPoint.this.disruptListeners.run(null);
 			if (DEntryPoint.this.options.reconnect()) {
 				setState(ConnectionState.CONNECTING);
 			}

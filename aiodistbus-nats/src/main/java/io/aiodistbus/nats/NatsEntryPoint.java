@@ -2,9 +2,7 @@ package io.aiodistbus.nats;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +13,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.aiodistbus.BusObserver;
 import io.aiodistbus.DropReason;
 import io.aiodistbus.EntryPointStateException;
 import io.aiodistbus.ReplyHeaders;
@@ -24,6 +21,7 @@ import io.aiodistbus.distributed.ConnectionState;
 import io.aiodistbus.event.Event;
 import io.aiodistbus.event.ReservedTopics;
 import io.aiodistbus.internal.dispatch.AbstractEntryPoint;
+import io.aiodistbus.internal.dispatch.Callbacks;
 import io.aiodistbus.internal.dispatch.HandlerTable;
 import io.aiodistbus.internal.dispatch.Observers;
 import io.aiodistbus.internal.dispatch.Once;
@@ -120,9 +118,9 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 	private final AtomicLong slowConsumers = new AtomicLong();
 
 
-	private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+	private final Callbacks<ConnectionState> stateListeners = new Callbacks<>(logger, "State listener");
 
-	private final List<Runnable> disruptListeners = new CopyOnWriteArrayList<>();
+	private final Callbacks<Void> disruptListeners = new Callbacks<>(logger, "Disrupt callback");
 
 	/** Counted down by {@link #close()}, which ends the background connect's wait between two rounds. */
 	private final CountDownLatch closing = new CountDownLatch(1);
@@ -169,12 +167,11 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 				events, type, "jnats did not take a batch of " + events + " events"), this.name + "-flush");
 		// the bus's close reaches every entry point, whether or not a handler asked for it
 		this.subscriptions.add(this.subjects.subject(ReservedTopics.CLOSE), null);
-		addObserver(new BusObserver() {
-			@Override
-			public void payloadRejected(Event event, String handler, RuntimeException error) {
-				NatsEntryPoint.this.drops.count(DropReason.PAYLOAD);
-			}
-		});
+	}
+
+	@Override
+	protected void payloadRejected() {
+		this.drops.count(DropReason.PAYLOAD);
 	}
 
 	/**
@@ -546,14 +543,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 			}
 			this.state = next;
 		}
-		for (Consumer<ConnectionState> listener : this.stateListeners) {
-			try {
-				listener.accept(next);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("State listener {} failed", listener, ex);
-			}
-		}
+		this.stateListeners.run(next);
 	}
 
 	/** From jnats, for every failed attempt too: one disruption until connected again. */
@@ -563,14 +553,7 @@ public final class NatsEntryPoint extends AbstractEntryPoint {
 		}
 		logger.warn("{} lost its NATS server{}", this, this.options.reconnect() ? "; reconnecting" : "");
 		setState(ConnectionState.DISRUPTED);
-		for (Runnable callback : this.disruptListeners) {
-			try {
-				callback.run();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Disrupt callback {} failed", callback, ex);
-			}
-		}
+		this.disruptListeners.run(null);
 		if (this.options.reconnect()) {
 			setState(ConnectionState.CONNECTING);
 		}

@@ -34,7 +34,7 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 
 	private final String id = EventIds.next();
 
-	private final Observers observers = new Observers();
+	private final Observers observers = new Observers(this::payloadRejected);
 
 	private final InstrumentationSlot instrumentation = new InstrumentationSlot();
 
@@ -299,6 +299,13 @@ public abstract class AbstractEntryPoint implements EntryPoint {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Counts a payload that did not convert to a handler's class, for an entry point that keeps such
+	 * counts; nothing by default. Called on the delivering thread.
+	 */
+	protected void payloadRejected() {
 	}
 
 	/** @return this entry point's observers */

@@ -26,6 +26,17 @@ public final class Observers implements BusObserver {
 
 	private volatile boolean timed;
 
+	private final Runnable rejectionCounter;
+
+	/**
+	 * @param rejectionCounter told of every payload a handler's class refused, besides the observers: the
+	 * entry point's own count, kept apart so that an entry point without observers is seen to have none
+	 * and the per-event calls are skipped
+	 */
+	public Observers(Runnable rejectionCounter) {
+		this.rejectionCounter = rejectionCounter;
+	}
+
 	/**
 	 * @param observer the observer to add
 	 */
@@ -100,6 +111,7 @@ public final class Observers implements BusObserver {
 
 	@Override
 	public void payloadRejected(Event event, String handler, RuntimeException error) {
+		this.rejectionCounter.run();
 		each((observer) -> observer.payloadRejected(event, handler, error));
 	}
 
